@@ -1,0 +1,100 @@
+/**
+ * The composition root: config → database → migrations → modules → HTTP server. Nothing else
+ * knows how the pieces are wired; tests and the benchmark build the same app with overrides.
+ */
+import path from 'node:path';
+import pino from 'pino';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { localBus, postgresBus, type EventBus } from './events/bus.js';
+import { migrateToLatest } from './db/migrate.js';
+import { PageCache } from './http/page-cache.js';
+import { createServer } from './http/server.js';
+import { mediaMigrations } from './modules/media/migrations.js';
+import { createMediaService, type MediaService } from './modules/media/service.js';
+import { diskStorage } from './modules/media/storage.js';
+import { createPublishingCommands, createPublishingQueries, publishingMigrations, type PublishingCommands, type PublishingQueries } from './modules/publishing/index.js';
+import { settingsMigrations } from './modules/settings/migrations.js';
+import { createSettingsService, type SettingsService } from './modules/settings/service.js';
+import { registerSiteModule } from './modules/site/index.js';
+import type { SiteRenderer } from './modules/site/render.js';
+
+export interface AppOptions {
+  /** PostgreSQL only: run in a schema of its own (tests). */
+  pgSchema?: string;
+  /** SQLite only: another file name, or ":memory:". */
+  sqliteFile?: string;
+  clock?: () => number;
+}
+
+export interface App {
+  config: Config;
+  db: Database;
+  http: FastifyInstance;
+  cache: PageCache;
+  bus: EventBus;
+  settings: SettingsService;
+  media: MediaService;
+  publishing: PublishingCommands;
+  queries: PublishingQueries;
+  renderer: SiteRenderer;
+  close(): Promise<void>;
+}
+
+export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations];
+
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: options.pgSchema, sqliteFile: options.sqliteFile });
+  try {
+    await migrateToLatest(db, migrationSets);
+    const bus: EventBus = config.databaseUrl
+      ? await postgresBus(config.databaseUrl, options.pgSchema ?? 'public', (error) => logger.error({ err: error }, 'event bus'))
+      : localBus();
+    const cache = new PageCache(config.pageCacheMb * 1024 * 1024);
+    // Purges reach every instance's page cache; settings appear on every page, so they clear all.
+    bus.subscribe('cache.purge', (tags) => cache.purge(tags as string[]));
+    bus.subscribe('settings.changed', () => {
+      cache.clear();
+      void settings.reload();
+    });
+    const settings = await createSettingsService(db, () => bus.publish('settings.changed', null));
+    const media = createMediaService(db, diskStorage(path.join(config.dataDir, 'media')));
+    const publishing = createPublishingCommands(db, media, (tags) => bus.publish('cache.purge', tags));
+    const queries = createPublishingQueries(db, media);
+
+    let site: Awaited<ReturnType<typeof registerSiteModule>> | undefined;
+    const http = await createServer({
+      logger,
+      publicUrl: config.publicUrl,
+      trustProxy: config.trustProxy,
+      notFoundPage: (request, reply) => {
+        if (!site) throw new Error('site module not registered');
+        return site.notFoundPage(request, reply);
+      },
+    });
+    site = await registerSiteModule(http, { queries, settings, media, cache, publicUrl: config.publicUrl, clock: options.clock });
+
+    return {
+      config,
+      db,
+      http,
+      cache,
+      bus,
+      settings,
+      media,
+      publishing,
+      queries,
+      renderer: site.renderer,
+      async close() {
+        await http.close();
+        await bus.close();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Every environment variable StructureCMS reads, declared once: name, type, default and why.
+ * The README's configuration table is written from this list; `loadConfig` validates at start so
+ * a typo fails loudly instead of running with a surprising default.
+ */
+import path from 'node:path';
+
+export interface Config {
+  /** TCP port the HTTP server listens on. */
+  port: number;
+  /** Interface to bind; 0.0.0.0 serves every interface, 127.0.0.1 only this machine. */
+  host: string;
+  /** Folder for the SQLite database and media files. */
+  dataDir: string;
+  /** Unset: embedded SQLite in dataDir. postgres://… : PostgreSQL. */
+  databaseUrl: string | null;
+  /** Seed the demo publication into an empty database on start. */
+  demo: boolean;
+  /** Absolute origin used in canonical links, feeds and sitemaps (no trailing slash). */
+  publicUrl: string;
+  /** Log level for pino: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: string;
+  /** Size of the in-memory page cache in megabytes. */
+  pageCacheMb: number;
+  /** Set when the site is served over HTTPS (cookies get `Secure`, HSTS is sent). */
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
+  const host = env.HOST?.trim() || '0.0.0.0';
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/u, '');
+  if (!/^https?:\/\/[^/\s]+$/u.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL must be an origin such as https://news.example.org (got "${publicUrl}")`);
+  }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//u.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// (leave it unset for the embedded SQLite database)');
+  }
+  return {
+    port,
+    host,
+    dataDir: path.resolve(env.DATA_DIR?.trim() || './data'),
+    databaseUrl,
+    demo: boolean(env, 'DEMO', true),
+    publicUrl,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    pageCacheMb: integer(env, 'PAGE_CACHE_MB', 128, 1, 65536),
+    trustProxy: boolean(env, 'TRUST_PROXY', false),
+  };
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}

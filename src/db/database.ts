@@ -1,0 +1,92 @@
+/**
+ * One query layer (Kysely) over two engines: embedded SQLite (better-sqlite3) by default, and
+ * PostgreSQL when DATABASE_URL is set. Modules write dialect-neutral queries; the few places that
+ * differ (full-text search, id columns) branch on `db.dialect`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import type { Tables } from './tables.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly kysely: Kysely<Tables>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl: string | null;
+  dataDir: string;
+  /** PostgreSQL only: a schema of its own (created if missing), so test runs never collide. */
+  pgSchema?: string;
+  /** SQLite only: a file name other than structurecms.db (":memory:" for throwaway databases). */
+  sqliteFile?: string;
+}
+
+// bigint (int8) columns hold epoch milliseconds and counts; they fit in a double.
+pg.types.setTypeParser(20, Number);
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.pgSchema) : openSqlite(options);
+}
+
+function openSqlite(options: OpenOptions): Database {
+  const file = options.sqliteFile ?? 'structurecms.db';
+  let location = file;
+  if (file !== ':memory:') {
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    location = path.join(options.dataDir, file);
+  }
+  const connection = new SQLite(location);
+  // WAL lets readers proceed while a write commits; NORMAL sync is durable across app crashes.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    close: () => kysely.destroy(),
+  };
+}
+
+async function openPostgres(url: string, schema: string | undefined): Promise<Database> {
+  if (schema && !/^[a-z_][a-z0-9_]{0,62}$/u.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  await sql`select 1`.execute(kysely);
+  return {
+    kysely,
+    dialect: 'postgres',
+    close: () => kysely.destroy(),
+  };
+}
+
+/** Drops a test schema and everything in it. */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await admin.end();
+  }
+}

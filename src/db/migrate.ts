@@ -1,0 +1,42 @@
+/**
+ * One migration set for both engines. Each module owns its migrations and hands them over as a
+ * map of name → migration; names start with a date so the merged order is the order they were
+ * written in, whichever module they come from.
+ */
+import { Migrator, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database, DialectName } from './database.js';
+
+// Migrations run against whatever shape the tables had before, so they are untyped by nature.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type MigrationDb = Kysely<any>;
+
+export interface ModuleMigration {
+  up(db: MigrationDb, dialect: DialectName): Promise<void>;
+}
+
+export type ModuleMigrations = Record<string, ModuleMigration>;
+
+export async function migrateToLatest(db: Database, sets: ModuleMigrations[]): Promise<string[]> {
+  const all: Record<string, Migration> = {};
+  for (const set of sets) {
+    for (const [name, migration] of Object.entries(set)) {
+      if (all[name]) throw new Error(`two migrations are named ${name}`);
+      all[name] = { up: (k) => migration.up(k, db.dialect) };
+    }
+  }
+  const provider: MigrationProvider = { getMigrations: async () => all };
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** An auto-incrementing integer primary key in either engine. */
+export function idColumnType(dialect: DialectName): 'integer' | 'serial' {
+  return dialect === 'postgres' ? 'serial' : 'integer';
+}
+
+/** Primary key modifier for that id column (AUTOINCREMENT on SQLite so ids are never reused). */
+export function primaryId(dialect: DialectName): (c: ColumnDefinitionBuilder) => ColumnDefinitionBuilder {
+  return (c) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey());
+}

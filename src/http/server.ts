@@ -1,0 +1,136 @@
+/**
+ * The HTTP server: Fastify with security headers, strict handling of malformed requests, a
+ * same-origin check on every state-changing request, and an error handler that never leaks.
+ * Modules register their routes on it; the composition root (app.ts) decides the order.
+ */
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import helmet from '@fastify/helmet';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import FindMyWay, { type HTTPMethod } from 'find-my-way';
+import { HttpError } from './errors.js';
+
+export interface ServerOptions {
+  logger: FastifyBaseLogger;
+  publicUrl: string;
+  trustProxy: boolean;
+  /** Renders the site's 404 page (search box, latest stories). */
+  notFoundPage: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+}
+
+const MAX_URL_LENGTH = 2048;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger,
+    trustProxy: options.trustProxy,
+    // Per-request lines would dominate the log of a busy site; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 200 },
+    // Requests the router cannot even parse (bad percent-encoding, bad content types) get a plain 400.
+    frameworkErrors(error, request, raw) {
+      const reply = raw as FastifyReply;
+      if (request.url.length > MAX_URL_LENGTH) return void uriTooLong(reply);
+      const message = error.code === 'FST_ERR_BAD_URL' ? 'The address is not valid (malformed percent-encoding).' : 'The request is malformed.';
+      void reply.code(400).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(`400 Bad Request: ${message}\n`);
+    },
+  });
+
+  // A shadow router of every registered route, so an unknown method on a known path answers 405
+  // with an Allow header instead of a misleading 404.
+  const known = FindMyWay({ ignoreTrailingSlash: true, ignoreDuplicateSlashes: true });
+  app.addHook('onRoute', (route) => {
+    const methods = (Array.isArray(route.method) ? route.method : [route.method]) as HTTPMethod[];
+    for (const method of methods) {
+      if (!known.hasRoute(method, route.url)) known.on(method, route.url, () => {});
+    }
+  });
+
+  const isHttps = options.publicUrl.startsWith('https:');
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(isHttps ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(rateLimit, { global: false });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.length > MAX_URL_LENGTH) return uriTooLong(reply);
+    // CSRF defence that works with cached, cookie-free pages: a state-changing request must come
+    // from our own origin (Sec-Fetch-Site, else Origin). Browsers always send one of the two.
+    if (!SAFE_METHODS.has(request.method) && !sameOrigin(request, options.publicUrl)) {
+      return reply.code(403).type('text/plain; charset=utf-8').send('403 Forbidden: this form was sent from another site.\n');
+    }
+    return undefined;
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.code(error.status).headers(error.headers).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(`${error.status} ${error.publicMessage}\n`);
+    }
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) {
+      request.log.error({ err: error, url: request.url }, 'request failed');
+      return reply.code(500).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('500 Something went wrong on our side. Please try again in a moment.\n');
+    }
+    // Fastify's own 4xx errors (body too large, bad JSON …) carry messages meant for people.
+    return reply.code(status).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(`${status} ${error.message}\n`);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    const allowed = allowedMethods(known, request);
+    if (allowed.length > 0) {
+      return reply
+        .code(405)
+        .header('allow', allowed.join(', '))
+        .type('text/plain; charset=utf-8')
+        .send(`405 Method Not Allowed: ${request.method} is not supported here. Use ${allowed.join(' or ')}.\n`);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply.code(404).type('text/plain; charset=utf-8').send('404 Not Found\n');
+    }
+    return options.notFoundPage(request, reply);
+  });
+
+  return app;
+}
+
+function uriTooLong(reply: FastifyReply): FastifyReply {
+  return reply.code(414).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(`414 URI Too Long: addresses are limited to ${MAX_URL_LENGTH} characters.\n`);
+}
+
+function allowedMethods(router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, request: FastifyRequest): string[] {
+  const path = request.url.split('?')[0] ?? '/';
+  const methods: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  return methods.filter((method) => method !== request.method && router.find(method, path) !== null);
+}
+
+function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {
+  const site = request.headers['sec-fetch-site'];
+  if (site) return site === 'same-origin' || site === 'none';
+  const origin = request.headers.origin;
+  if (!origin) return !request.headers.cookie; // non-browser clients without cookies (APIs with keys) are not CSRF targets
+  if (origin === publicUrl) return true;
+  const host = request.headers.host;
+  return host !== undefined && (origin === `http://${host}` || origin === `https://${host}`);
+}

@@ -1,0 +1,3 @@
+export interface SettingsTables {
+  settings: { key: string; value: string };
+}

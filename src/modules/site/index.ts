@@ -1,0 +1,64 @@
+/** The public site: pages, feeds, sitemaps, search and SEO, behind the page cache. */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { makeEntry, type PageCache } from '../../http/page-cache.js';
+import { sendPage } from '../../http/send-page.js';
+import type { MediaService } from '../media/service.js';
+import type { PublishingQueries } from '../publishing/index.js';
+import type { SettingsService } from '../settings/service.js';
+import { Assets, themeCss } from './assets.js';
+import { faviconSvg, logoPng } from './brand.js';
+import { createSiteRenderer, type SiteRenderer } from './render.js';
+import { registerSiteRoutes } from './routes.js';
+import { registerFeedRoutes } from './feeds/routes.js';
+
+export interface SiteModuleDeps {
+  queries: PublishingQueries;
+  settings: SettingsService;
+  media: MediaService;
+  cache: PageCache;
+  publicUrl: string;
+  clock?: () => number;
+}
+
+export interface SiteModule {
+  renderer: SiteRenderer;
+  notFoundPage(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
+}
+
+export async function registerSiteModule(app: FastifyInstance, deps: SiteModuleDeps): Promise<SiteModule> {
+  const assets = new Assets();
+  let themed = '';
+  const stylesheet = () => {
+    // The accent colour is part of the stylesheet, so a new colour is a new fingerprint.
+    const accent = deps.settings.get().accentColor;
+    if (themed !== accent) {
+      assets.load('site.css', themeCss(accent));
+      themed = accent;
+    }
+    return assets.url('site.css');
+  };
+  stylesheet();
+
+  const renderer = createSiteRenderer({ queries: deps.queries, settings: deps.settings, media: deps.media, publicUrl: deps.publicUrl, stylesheet, clock: deps.clock });
+
+  app.get('/favicon.svg', async (_request, reply) => {
+    const { name, accentColor } = deps.settings.get();
+    return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(faviconSvg(name, accentColor));
+  });
+  app.get('/favicon.ico', async (_request, reply) => reply.redirect('/favicon.svg', 301));
+  app.get('/logo.png', async (_request, reply) => {
+    const { name, accentColor } = deps.settings.get();
+    return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(await logoPng(name, accentColor));
+  });
+
+  registerSiteRoutes(app, { renderer, cache: deps.cache, assets, media: deps.media });
+  registerFeedRoutes(app, { queries: deps.queries, settings: deps.settings, cache: deps.cache, publicUrl: deps.publicUrl });
+
+  return {
+    renderer,
+    async notFoundPage(request, reply) {
+      const page = await renderer.notFound();
+      return sendPage(request, reply, makeEntry(404, 'text/html; charset=utf-8', page.html, []), null);
+    },
+  };
+}

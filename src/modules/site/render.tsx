@@ -1,0 +1,157 @@
+/**
+ * Loads what a public page needs and renders it to an HTML string, with the cache tags that
+ * say which content changes make it stale. Kept apart from routing so the benchmark can time a
+ * cold render (database read included) without HTTP in the way.
+ */
+import type { JSX } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import type { MediaService } from '../media/service.js';
+import type { PublishingQueries } from '../publishing/index.js';
+import type { SettingsService } from '../settings/service.js';
+import type { SiteContext } from './context.js';
+import { ArticlePage } from './views/article-page.js';
+import { FrontPage } from './views/front-page.js';
+import { ListingPage } from './views/listing-page.js';
+import { NotFoundPage } from './views/not-found-page.js';
+import { SearchPage } from './views/search-page.js';
+import { StaticPage } from './views/static-page.js';
+
+export interface Rendered {
+  html: string;
+  tags: string[];
+}
+
+/** What a render can answer besides a page. */
+export type RenderResult = Rendered | { redirect: string } | { notFound: true };
+
+export interface SiteRendererDeps {
+  queries: PublishingQueries;
+  settings: SettingsService;
+  media: MediaService;
+  publicUrl: string;
+  stylesheet: () => string;
+  clock?: () => number;
+}
+
+const NOT_FOUND = { notFound: true } as const;
+
+export function createSiteRenderer(deps: SiteRendererDeps) {
+  const { queries } = deps;
+  const clock = deps.clock ?? Date.now;
+
+  async function context(): Promise<SiteContext> {
+    const settings = deps.settings.get();
+    const [sections, logo] = await Promise.all([queries.sections(), settings.logoMediaId ? deps.media.get(settings.logoMediaId) : Promise.resolve(null)]);
+    return { settings, sections, logo, publicUrl: deps.publicUrl, stylesheet: deps.stylesheet(), now: clock() };
+  }
+
+  const html = (node: JSX.Element) => `<!doctype html>${renderToString(node)}`;
+  // Every page shows the section navigation and the settings, so both are tags of every page.
+  const base = ['sections', 'settings'];
+
+  return {
+    context,
+
+    async front(): Promise<Rendered> {
+      const ctx = await context();
+      const latest = await queries.latest(16);
+      const [lead, ...rest] = latest;
+      const bySection = await Promise.all(ctx.sections.map(async (section) => ({ section, cards: await queries.latest(4, { sectionId: section.id }) })));
+      return {
+        html: html(<FrontPage ctx={ctx} data={{ lead: lead ?? null, secondary: rest.slice(0, 2), latest: rest.slice(2, 10), bySection }} />),
+        tags: [...base, 'front'],
+      };
+    },
+
+    async article(sectionSlug: string, slug: string): Promise<RenderResult> {
+      const lookup = await queries.article(sectionSlug, slug);
+      if (!lookup) return NOT_FOUND;
+      if ('redirect' in lookup) return lookup;
+      const article = lookup.found;
+      const [ctx, related] = await Promise.all([context(), queries.latest(3, { sectionId: article.section.id, excludeId: article.id })]);
+      return {
+        html: html(<ArticlePage ctx={ctx} article={article} related={related} />),
+        tags: [...base, `article:${article.id}`, `section:${article.section.id}`, ...article.authors.map((a) => `author:${a.id}`)],
+      };
+    },
+
+    async section(slug: string, page: number): Promise<RenderResult> {
+      const section = await queries.sectionBySlug(slug);
+      if (!section) return NOT_FOUND;
+      const ctx = await context();
+      const paged = await queries.list({ sectionId: section.id }, page, ctx.settings.pageSize);
+      if (page > paged.pageCount) return NOT_FOUND;
+      return {
+        html: html(
+          <ListingPage
+            ctx={ctx}
+            kind="section"
+            title={section.name}
+            description={section.description}
+            path={`/${section.slug}`}
+            paged={paged}
+            currentSection={section.slug}
+            feeds={{ rss: `/feeds/section/${section.slug}/rss.xml`, atom: `/feeds/section/${section.slug}/atom.xml` }}
+          />,
+        ),
+        tags: [...base, `section:${section.id}`],
+      };
+    },
+
+    async tag(slug: string, page: number): Promise<RenderResult> {
+      const tag = await queries.tagBySlug(slug);
+      if (!tag) return NOT_FOUND;
+      const ctx = await context();
+      const paged = await queries.list({ tagId: tag.id }, page, ctx.settings.pageSize);
+      if (page > paged.pageCount || paged.total === 0) return NOT_FOUND;
+      return {
+        html: html(<ListingPage ctx={ctx} kind="tag" title={tag.name} description={`Stories about ${tag.name} from ${ctx.settings.name}.`} path={`/tag/${tag.slug}`} paged={paged} />),
+        tags: [...base, `tag:${tag.id}`],
+      };
+    },
+
+    async author(slug: string, page: number): Promise<RenderResult> {
+      const author = await queries.authorBySlug(slug);
+      if (!author) return NOT_FOUND;
+      const ctx = await context();
+      const paged = await queries.list({ authorId: author.id }, page, ctx.settings.pageSize);
+      if (page > paged.pageCount) return NOT_FOUND;
+      return {
+        html: html(
+          <ListingPage
+            ctx={ctx}
+            kind="author"
+            title={author.name}
+            description={author.bio || `Stories by ${author.name}`}
+            path={`/author/${author.slug}`}
+            paged={paged}
+            author={author}
+            feeds={{ rss: `/feeds/author/${author.slug}/rss.xml`, atom: `/feeds/author/${author.slug}/atom.xml` }}
+          />,
+        ),
+        tags: [...base, `author:${author.id}`],
+      };
+    },
+
+    async page(slug: string): Promise<RenderResult> {
+      const page = await queries.page(slug);
+      if (!page) return NOT_FOUND;
+      const ctx = await context();
+      return { html: html(<StaticPage ctx={ctx} page={page} />), tags: [...base, `page:${slug}`] };
+    },
+
+    async search(query: string, page: number): Promise<Rendered> {
+      const ctx = await context();
+      const results = query.trim() ? await queries.search(query, page, ctx.settings.pageSize) : null;
+      return { html: html(<SearchPage ctx={ctx} query={query} results={results} />), tags: [] };
+    },
+
+    async notFound(): Promise<Rendered> {
+      const ctx = await context();
+      const latest = await queries.latest(3);
+      return { html: html(<NotFoundPage ctx={ctx} latest={latest} />), tags: [] };
+    },
+  };
+}
+
+export type SiteRenderer = ReturnType<typeof createSiteRenderer>;

@@ -1,0 +1,198 @@
+/** Small building blocks of the public pages. */
+import type { ComponentChildren } from 'preact';
+import type { ArticleCard, Byline as BylineEntry } from '../../publishing/index.js';
+import { Picture } from '../../media/picture.js';
+import type { SiteContext } from '../context.js';
+import { displayDate, displayDateTime, isoInZone } from '../time.js';
+
+export function Time({ ctx, ms, withTime = true }: { ctx: SiteContext; ms: number; withTime?: boolean }) {
+  const { timeZone, locale } = ctx.settings;
+  return <time datetime={isoInZone(ms, timeZone)}>{withTime ? displayDateTime(ms, timeZone, locale) : displayDate(ms, timeZone, locale)}</time>;
+}
+
+/** "By A and B" for plain bylines, then one line per role label ("Additional reporting by C"). */
+export function BylineNames({ authors }: { authors: BylineEntry[] }) {
+  const plain = authors.filter((a) => !a.role);
+  const roles = new Map<string, BylineEntry[]>();
+  for (const a of authors) if (a.role) roles.set(a.role, [...(roles.get(a.role) ?? []), a]);
+  return (
+    <>
+      {plain.length > 0 ? (
+        <span class="byline-names">
+          By <NameList authors={plain} />
+        </span>
+      ) : null}
+      {[...roles].map(([role, list]) => (
+        <span class="byline-names byline-role">
+          {role} <NameList authors={list} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+function NameList({ authors }: { authors: BylineEntry[] }) {
+  const out: ComponentChildren[] = [];
+  authors.forEach((author, i) => {
+    if (i > 0) out.push(i === authors.length - 1 ? ' and ' : ', ');
+    out.push(
+      <a href={`/author/${author.slug}`} rel="author">
+        {author.name}
+      </a>,
+    );
+  });
+  return <>{out}</>;
+}
+
+export type CardVariant = 'lead' | 'standard' | 'compact';
+
+const CARD_SIZES: Record<CardVariant, string> = {
+  lead: '(min-width: 1100px) 720px, (min-width: 760px) 62vw, 100vw',
+  standard: '(min-width: 1100px) 320px, (min-width: 760px) 30vw, 100vw',
+  compact: '120px',
+};
+
+export function Card({ ctx, card, variant = 'standard', headingLevel = 3, priority = false, showSection = true }: {
+  ctx: SiteContext;
+  card: ArticleCard;
+  variant?: CardVariant;
+  headingLevel?: 2 | 3;
+  priority?: boolean;
+  showSection?: boolean;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article class={`card card-${variant}`}>
+      {card.hero && variant !== 'compact' ? (
+        <a class="card-image" href={card.path} tabIndex={-1} aria-hidden="true">
+          <Picture item={card.hero} sizes={CARD_SIZES[variant]} width={variant === 'lead' ? 960 : 480} ratio="16x9" priority={priority} alt="" />
+        </a>
+      ) : null}
+      <div class="card-text">
+        {showSection ? (
+          <a class="kicker" href={`/${card.section.slug}`}>
+            {card.section.name}
+          </a>
+        ) : null}
+        <Heading class="card-headline">
+          <a href={card.path}>{card.headline}</a>
+        </Heading>
+        {variant !== 'compact' && card.standfirst ? <p class="card-standfirst">{card.standfirst}</p> : null}
+        <p class="card-meta">
+          {card.authors.length > 0 ? <span class="card-authors">{card.authors.map((a) => a.name).join(', ')}</span> : null}
+          <Time ctx={ctx} ms={card.publishedAt} withTime={false} />
+        </p>
+      </div>
+    </article>
+  );
+}
+
+/** Space is reserved in CSS (min-height) so nothing moves when an ad fills it, or when none does. */
+export function AdSlot({ id }: { id: string }) {
+  return (
+    <aside class="ad-slot" aria-label="Advertisement" data-ad-slot={id}>
+      <p class="ad-label">Advertisement</p>
+      <div class="ad-space" />
+    </aside>
+  );
+}
+
+export function Pagination({ base, page, pageCount, query }: { base: string; page: number; pageCount: number; query?: Record<string, string> }) {
+  if (pageCount <= 1) return null;
+  const href = (n: number) => {
+    const params = new URLSearchParams(query);
+    if (n > 1) params.set('page', String(n));
+    const qs = params.toString();
+    return qs ? `${base}?${qs}` : base;
+  };
+  return (
+    <nav class="pagination" aria-label="Pages">
+      {page > 1 ? (
+        <a rel="prev" href={href(page - 1)}>
+          ← Newer
+        </a>
+      ) : (
+        <span />
+      )}
+      <span class="pagination-status">
+        Page {page} of {pageCount}
+      </span>
+      {page < pageCount ? (
+        <a rel="next" href={href(page + 1)}>
+          Older →
+        </a>
+      ) : (
+        <span />
+      )}
+    </nav>
+  );
+}
+
+export function CommentsRegion({ articlePath }: { articlePath: string }) {
+  return (
+    <section class="comments" id="comments" aria-labelledby="comments-heading">
+      <h2 id="comments-heading">Comments</h2>
+      <p class="comments-signin">
+        <a class="button button-secondary" href={`/account/sign-in?return=${encodeURIComponent(`${articlePath}#comments`)}`}>
+          Sign in to comment
+        </a>
+      </p>
+      <p class="comments-powered">Powered by StructureCMS Comments</p>
+    </section>
+  );
+}
+
+export function SupportPitch({ ctx }: { ctx: SiteContext }) {
+  const name = ctx.settings.name;
+  return (
+    <section class="support-pitch" aria-labelledby="support-heading">
+      <h2 id="support-heading">Support {name}</h2>
+      <p>
+        Independent local reporting depends on readers like you. If you value this work, support us today for as little as $1. It
+        takes a minute, and it keeps our journalism free for everyone.
+      </p>
+      <div class="support-actions">
+        <a class="button" href="/support">
+          Support
+        </a>
+        <form method="post" action="/support/remind">
+          <button class="button button-secondary" type="submit">
+            Remind me next month
+          </button>
+        </form>
+      </div>
+    </section>
+  );
+}
+
+export function NewsletterSignup({ ctx, id }: { ctx: SiteContext; id: string }) {
+  return (
+    <section class="newsletter" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Get the {ctx.settings.name} briefing</h2>
+      <p>The day's most important stories, in your inbox every morning.</p>
+      <form method="post" action="/newsletter" class="newsletter-form">
+        <label for={`${id}-email`}>Email address</label>
+        <div class="newsletter-row">
+          <input id={`${id}-email`} type="email" name="email" required autocomplete="email" maxLength={254} />
+          <button class="button" type="submit">
+            Sign up
+          </button>
+        </div>
+        <p class="consent">
+          By signing up you agree to our <a href="/terms-of-use">Terms of Use</a> and <a href="/privacy-policy">Privacy Policy</a>.
+        </p>
+      </form>
+    </section>
+  );
+}
+
+export function PrivacyNotice({ ctx }: { ctx: SiteContext }) {
+  return (
+    <aside class="privacy-notice" aria-label="Privacy">
+      <p>
+        {ctx.settings.name} collects only the data it needs to run this site and never sells it. Read our <a href="/privacy-policy">Privacy Policy</a>{' '}
+        to learn what we collect and how to opt out.
+      </p>
+    </aside>
+  );
+}

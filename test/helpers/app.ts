@@ -1,0 +1,53 @@
+/**
+ * Builds a real app for a test: a throwaway SQLite file, or a PostgreSQL schema of its own when
+ * DATABASE_URL is set (so the same suite runs on both engines, in parallel, without collisions).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App, type AppOptions } from '../../src/app.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { dropPostgresSchema } from '../../src/db/database.js';
+import { seedDemo } from '../../src/modules/demo/seed.js';
+
+export interface TestApp extends App {
+  /** Removes the app's database schema or files. */
+  destroy(): Promise<void>;
+}
+
+export interface TestAppOptions extends AppOptions {
+  seed?: boolean;
+  env?: Record<string, string>;
+}
+
+export const PUBLIC_URL = 'http://localhost:3000';
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'structurecms-test-'));
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const config: Config = loadConfig({
+    DATA_DIR: dataDir,
+    PUBLIC_URL: PUBLIC_URL,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...options.env,
+  });
+  const pgSchema = databaseUrl ? `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}` : undefined;
+  const app = await createApp(config, { ...options, pgSchema });
+  if (options.seed) await seedDemo(app, { imageWidth: 960 });
+  let destroyed = false;
+  return Object.assign(app, {
+    async destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      await app.close();
+      if (databaseUrl && pgSchema) await dropPostgresSchema(databaseUrl, pgSchema);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+export function engineName(): string {
+  return process.env.DATABASE_URL ? 'postgres' : 'sqlite';
+}
