@@ -47,12 +47,36 @@ function openSqlite(options: OpenOptions): Database {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: connection }) });
+  const kysely = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return {
     kysely,
     dialect: 'sqlite',
     close: () => kysely.destroy(),
   };
+}
+
+/**
+ * Kysely prepares every query afresh; on a hot page that preparing costs as much as running the
+ * query. The SQL text Kysely generates is stable per query shape, so statements are kept and
+ * reused (better-sqlite3 statements are reusable once a call has returned).
+ */
+function withStatementCache(connection: SQLite.Database): SQLite.Database {
+  const statements = new Map<string, SQLite.Statement>();
+  return new Proxy(connection, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') return Reflect.get(target, property, receiver) as unknown;
+      return (source: string) => {
+        let statement = statements.get(source);
+        if (!statement) {
+          statement = target.prepare(source);
+          // Bounded: ad-hoc SQL (migrations, IN lists of varying length) must not grow it forever.
+          if (statements.size >= 1000) statements.delete(statements.keys().next().value as string);
+          statements.set(source, statement);
+        }
+        return statement;
+      };
+    },
+  });
 }
 
 async function openPostgres(url: string, schema: string | undefined): Promise<Database> {

@@ -51,14 +51,13 @@ export async function registerSiteModule(app: FastifyInstance, deps: SiteModuleD
     return reply.type('image/png').header('cache-control', 'public, max-age=86400').send(await logoPng(name, accentColor));
   });
 
-  registerSiteRoutes(app, { renderer, cache: deps.cache, assets, media: deps.media });
+  const notFoundPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const page = await renderer.notFound();
+    return sendPage(request, reply, makeEntry(404, 'text/html; charset=utf-8', page.html, []), null);
+  };
+
+  registerSiteRoutes(app, { renderer, cache: deps.cache, assets, media: deps.media, notFoundPage });
   registerFeedRoutes(app, { queries: deps.queries, settings: deps.settings, cache: deps.cache, publicUrl: deps.publicUrl });
 
-  return {
-    renderer,
-    async notFoundPage(request, reply) {
-      const page = await renderer.notFound();
-      return sendPage(request, reply, makeEntry(404, 'text/html; charset=utf-8', page.html, []), null);
-    },
-  };
+  return { renderer, notFoundPage };
 }

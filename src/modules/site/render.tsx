@@ -54,11 +54,19 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
 
     async front(): Promise<Rendered> {
       const ctx = await context();
-      const latest = await queries.latest(16);
+      const latest = await queries.latest(11);
       const [lead, ...rest] = latest;
-      const bySection = await Promise.all(ctx.sections.map(async (section) => ({ section, cards: await queries.latest(4, { sectionId: section.id }) })));
+      const secondary = rest.slice(0, 2);
+      // Section blocks skip the stories already at the top of the page.
+      const top = new Set([lead, ...secondary].map((c) => c?.id));
+      const bySection = await Promise.all(
+        ctx.sections.map(async (section) => ({
+          section,
+          cards: (await queries.latest(4 + top.size, { sectionId: section.id })).filter((c) => !top.has(c.id)).slice(0, 4),
+        })),
+      );
       return {
-        html: html(<FrontPage ctx={ctx} data={{ lead: lead ?? null, secondary: rest.slice(0, 2), latest: rest.slice(2, 10), bySection }} />),
+        html: html(<FrontPage ctx={ctx} data={{ lead: lead ?? null, secondary, latest: rest.slice(2, 10), bySection }} />),
         tags: [...base, 'front'],
       };
     },

@@ -19,6 +19,7 @@ export interface SiteRouteDeps {
   cache: PageCache;
   assets: Assets;
   media: MediaService;
+  notFoundPage: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 }
 
 /** `?page=` as a whole number from 1 to 100,000; anything else is the reader's mistake (400). */
@@ -33,7 +34,7 @@ export function parsePage(raw: unknown): number {
 type Query = Record<string, string | string[] | undefined>;
 
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
-  const { renderer, cache } = deps;
+  const { renderer, cache, notFoundPage } = deps;
 
   async function serve(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderResult>) {
     const hit = cache.get(key);
@@ -48,11 +49,6 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     const entry = makeEntry(200, HTML, result.html, result.tags);
     cache.set(key, entry, generation);
     return sendPage(request, reply, entry, PAGE_POLICY);
-  }
-
-  async function notFoundPage(request: FastifyRequest, reply: FastifyReply) {
-    const page = await renderer.notFound();
-    return sendPage(request, reply, makeEntry(404, HTML, page.html, []), null);
   }
 
   const pageOf = (request: FastifyRequest) => parsePage((request.query as Query).page);

@@ -2,32 +2,35 @@
  * Times in the publication's own time zone: ISO 8601 with the zone's offset for `datetime`
  * attributes, JSON-LD and feeds; a readable form for people. Intl does the zone arithmetic.
  */
-const isoFormatters = new Map<string, Intl.DateTimeFormat>();
-const displayFormatters = new Map<string, Intl.DateTimeFormat>();
+// Building an Intl.DateTimeFormat costs far more than using one, and pages format dozens of
+// times, so each (locale, zone, style) formatter is built once and kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function isoFormatter(timeZone: string): Intl.DateTimeFormat {
-  let f = isoFormatters.get(timeZone);
+function formatter(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    });
-    isoFormatters.set(timeZone, f);
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, f);
   }
   return f;
 }
 
+const ISO_PARTS: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+};
+
 /** 2026-11-28T09:15:00-05:00 */
 export function isoInZone(ms: number, timeZone: string): string {
   const parts: Record<string, string> = {};
-  for (const part of isoFormatter(timeZone).formatToParts(new Date(ms))) parts[part.type] = part.value;
+  for (const part of formatter('en-US', timeZone, ISO_PARTS).formatToParts(new Date(ms))) parts[part.type] = part.value;
   // longOffset reads "GMT-05:00", or plain "GMT" at UTC.
   const offset = (parts.timeZoneName ?? 'GMT').replace('GMT', '') || '+00:00';
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
@@ -35,22 +38,18 @@ export function isoInZone(ms: number, timeZone: string): string {
 
 /** November 28, 2026, 9:15 a.m. EST — in the publication's locale. */
 export function displayDateTime(ms: number, timeZone: string, locale: string): string {
-  const key = `${locale}|${timeZone}`;
-  let f = displayFormatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long', timeStyle: 'short' });
-    displayFormatters.set(key, f);
-  }
-  const zone = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
-  return zone ? `${f.format(new Date(ms))} ${zone}` : f.format(new Date(ms));
+  const date = new Date(ms);
+  const text = formatter(locale, timeZone, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  const zone = formatter(locale, timeZone, { timeZoneName: 'short' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value;
+  return zone ? `${text} ${zone}` : text;
 }
 
 /** November 28, 2026 */
 export function displayDate(ms: number, timeZone: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'long' }).format(new Date(ms));
+  return formatter(locale, timeZone, { dateStyle: 'long' }).format(new Date(ms));
 }
 
 /** The calendar year in the publication's zone (for the copyright line). */
 export function yearInZone(ms: number, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' }).format(new Date(ms)));
+  return Number(formatter('en-US', timeZone, { year: 'numeric' }).format(new Date(ms)));
 }
