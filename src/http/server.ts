@@ -4,11 +4,11 @@
  * Modules register their routes on it; the composition root (app.ts) decides the order.
  */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { HttpError } from './errors.js';
+import { securityHeaders } from './security-headers.js';
 
 export interface ServerOptions {
   logger: FastifyBaseLogger;
@@ -49,32 +49,12 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   });
 
-  const isHttps = options.publicUrl.startsWith('https:');
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'self'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        ...(isHttps ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-    strictTransportSecurity: isHttps ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-  });
+  const security = securityHeaders(options.publicUrl);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(rateLimit, { global: false });
 
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(security);
     if (request.url.length > MAX_URL_LENGTH) return uriTooLong(reply);
     // CSRF defence that works with cached, cookie-free pages: a state-changing request must come
     // from our own origin (Sec-Fetch-Site, else Origin). Browsers always send one of the two.
