@@ -48,7 +48,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: options.pgSchema, sqliteFile: options.sqliteFile });
   try {
-    await migrateToLatest(db, migrationSets);
+    await migrateToLatest(db, migrationSets, options.pgSchema);
     const bus: EventBus = config.databaseUrl
       ? await postgresBus(config.databaseUrl, options.pgSchema ?? 'public', (error) => logger.error({ err: error }, 'event bus'))
       : localBus();

@@ -16,7 +16,7 @@ export interface ModuleMigration {
 
 export type ModuleMigrations = Record<string, ModuleMigration>;
 
-export async function migrateToLatest(db: Database, sets: ModuleMigrations[]): Promise<string[]> {
+export async function migrateToLatest(db: Database, sets: ModuleMigrations[], pgSchema?: string): Promise<string[]> {
   const all: Record<string, Migration> = {};
   for (const set of sets) {
     for (const [name, migration] of Object.entries(set)) {
@@ -25,7 +25,9 @@ export async function migrateToLatest(db: Database, sets: ModuleMigrations[]): P
     }
   }
   const provider: MigrationProvider = { getMigrations: async () => all };
-  const migrator = new Migrator({ db: db.kysely, provider });
+  // Without an explicit schema Kysely takes a migration table in *any* schema for its own, so
+  // PostgreSQL schemas sharing a database (test runs, several publications) must name theirs.
+  const migrator = new Migrator({ db: db.kysely, provider, ...(pgSchema && db.dialect === 'postgres' ? { migrationTableSchema: pgSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -78,7 +78,10 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
   });
 
   app.setNotFoundHandler(async (request, reply) => {
-    const allowed = allowedMethods(known, request);
+    // A route exists for this very method: its handler found nothing (reply.callNotFound()).
+    const path = request.url.split('?')[0] ?? '/';
+    const ownMethod = (request.method === 'HEAD' ? 'GET' : request.method) as HTTPMethod;
+    const allowed = known.find(ownMethod, path) ? [] : allowedMethods(known, path, request.method);
     if (allowed.length > 0) {
       return reply
         .code(405)
@@ -99,10 +102,9 @@ function uriTooLong(reply: FastifyReply): FastifyReply {
   return reply.code(414).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(`414 URI Too Long: addresses are limited to ${MAX_URL_LENGTH} characters.\n`);
 }
 
-function allowedMethods(router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, request: FastifyRequest): string[] {
-  const path = request.url.split('?')[0] ?? '/';
+function allowedMethods(router: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, path: string, requested: string): string[] {
   const methods: HTTPMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
-  return methods.filter((method) => method !== request.method && router.find(method, path) !== null);
+  return methods.filter((method) => method !== requested && router.find(method, path) !== null);
 }
 
 function sameOrigin(request: FastifyRequest, publicUrl: string): boolean {

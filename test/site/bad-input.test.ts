@@ -16,7 +16,7 @@ describe('bad input gets a clear 4xx, never a 500 or a stack trace', () => {
 
   it('unknown paths and slugs get the helpful 404 page', async () => {
     const section = (await app.queries.sections())[0]!;
-    for (const url of ['/no-such-page', `/${section.slug}/no-such-story`, '/tag/no-such-tag', '/author/nobody', '/a/b/c/d', '/UPPER_case!', '/media/1/abc/960.jpg', '/media/999999/0123456789/960.webp']) {
+    for (const url of ['/no-such-page', `/${section.slug}/no-such-story`, '/tag/no-such-tag', '/author/nobody', '/a/b/c/d', '/UPPER_case!', '/media/1/abc/960.jpg', '/media/999999/0123456789/960.webp', '/feeds/section/nope/rss.xml', '/feeds/author/nobody/atom.xml', '/sitemaps/articles-99.xml']) {
       const res = await app.http.inject({ method: 'GET', url });
       assert.equal(res.statusCode, 404, url);
       noLeak(res.body);

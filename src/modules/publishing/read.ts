@@ -42,7 +42,7 @@ export interface PublishingQueries {
   search(query: string, page: number, pageSize: number): Promise<Paged<ArticleCard & { hit: SearchHit }>>;
   page(slug: string): Promise<Page | null>;
   pages(): Promise<{ slug: string; title: string; updatedAt: number }[]>;
-  /** Everything a sitemap needs, newest first, in slices. */
+  /** Everything a sitemap needs, oldest first, in slices. */
   sitemapArticles(offset: number, limit: number): Promise<{ path: string; modifiedAt: number }[]>;
   newsSitemapArticles(since: number): Promise<{ path: string; headline: string; publishedAt: number; tags: string[] }[]>;
   countPublished(): Promise<number>;
@@ -262,8 +262,9 @@ export function createPublishingQueries(db: Database, media: MediaService): Publ
     async sitemapArticles(offset, limit) {
       const rows = await published()
         .select(['a.slug', 's.slug as section_slug', 'a.modified_at'])
-        .orderBy('a.published_at', 'desc')
-        .orderBy('a.id', 'desc')
+        // Oldest first: a new story lands in the last file, so earlier files stay byte-stable for crawlers.
+        .orderBy('a.published_at', 'asc')
+        .orderBy('a.id', 'asc')
         .limit(limit)
         .offset(offset)
         .execute();
