@@ -17,7 +17,7 @@ export interface RenderedPart {
 }
 
 /** Body images are at most the column width. */
-const BODY_IMAGE_SIZES = '(min-width: 760px) 680px, calc(100vw - 2rem)';
+const BODY_IMAGE_SIZES = '(min-width: 760px) 640px, calc(100vw - 2rem)';
 
 export function renderBody(doc: Doc, media: Map<number, MediaItem>): RenderedPart[] {
   const parts: RenderedPart[] = [];

@@ -7,7 +7,7 @@ import { planAdSlots } from '../ad-slots.js';
 import { articleLd, JsonLd, SocialTags } from '../seo.js';
 import { displayDate } from '../time.js';
 import { Layout } from './layout.js';
-import { AdSlot, BylineNames, Card, CommentsRegion, NewsletterSignup, PrivacyNotice, SupportPitch, Time } from './components.js';
+import { AdSlot, BylineNames, CARD_SIZES, Card, CommentsRegion, NewsletterSignup, PrivacyNotice, SupportPitch, Time } from './components.js';
 
 const HERO_SIZES = '(min-width: 1100px) 1040px, 100vw';
 
@@ -107,7 +107,7 @@ export function ArticlePage({ ctx, article, related }: { ctx: SiteContext; artic
             <h2 id="related-heading">More from {article.section.name}</h2>
             <div class="related-grid">
               {related.map((card) => (
-                <Card ctx={ctx} card={card} variant="standard" showSection={false} />
+                <Card ctx={ctx} card={card} variant="standard" showSection={false} sizes={CARD_SIZES.row} />
               ))}
             </div>
           </section>

@@ -46,16 +46,21 @@ function NameList({ authors }: { authors: BylineEntry[] }) {
 
 export type CardVariant = 'lead' | 'standard' | 'compact';
 
-const CARD_SIZES: Record<CardVariant, string> = {
-  lead: '(min-width: 1100px) 720px, (min-width: 760px) 62vw, 100vw',
+/** Rendered widths of card images per layout (see assets/site.css), so phones fetch small files. */
+export const CARD_SIZES = {
+  lead: '(min-width: 1344px) 880px, (min-width: 1100px) calc(100vw - 25rem), (min-width: 760px) 62vw, 100vw',
+  /** A full-width first card on phones. */
   standard: '(min-width: 1100px) 320px, (min-width: 760px) 30vw, 100vw',
+  /** Cards that become thumbnail rows on phones. */
+  row: '(max-width: 599px) 120px, (min-width: 1100px) 424px, 46vw',
   compact: '120px',
-};
+} as const;
 
-export function Card({ ctx, card, variant = 'standard', headingLevel = 3, priority = false, showSection = true }: {
+export function Card({ ctx, card, variant = 'standard', headingLevel = 3, priority = false, showSection = true, sizes }: {
   ctx: SiteContext;
   card: ArticleCard;
   variant?: CardVariant;
+  sizes?: string;
   headingLevel?: 2 | 3;
   priority?: boolean;
   showSection?: boolean;
@@ -65,7 +70,7 @@ export function Card({ ctx, card, variant = 'standard', headingLevel = 3, priori
     <article class={`card card-${variant}`}>
       {card.hero && variant !== 'compact' ? (
         <a class="card-image" href={card.path} tabIndex={-1} aria-hidden="true">
-          <Picture item={card.hero} sizes={CARD_SIZES[variant]} width={variant === 'lead' ? 960 : 480} ratio="16x9" priority={priority} alt="" />
+          <Picture item={card.hero} sizes={sizes ?? CARD_SIZES[variant]} width={variant === 'lead' ? 960 : 480} ratio="16x9" priority={priority} alt="" />
         </a>
       ) : null}
       <div class="card-text">
@@ -168,8 +173,8 @@ export function SupportPitch({ ctx }: { ctx: SiteContext }) {
 export function NewsletterSignup({ ctx, id }: { ctx: SiteContext; id: string }) {
   return (
     <section class="newsletter" aria-labelledby={`${id}-heading`}>
-      <h2 id={`${id}-heading`}>Get the {ctx.settings.name} briefing</h2>
-      <p>The day's most important stories, in your inbox every morning.</p>
+      <h2 id={`${id}-heading`}>Get our daily briefing</h2>
+      <p>The day's most important stories from {ctx.settings.name}, in your inbox every morning.</p>
       <form method="post" action="/newsletter" class="newsletter-form">
         <label for={`${id}-email`}>Email address</label>
         <div class="newsletter-row">

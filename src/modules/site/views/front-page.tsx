@@ -3,7 +3,7 @@ import type { ArticleCard, Section } from '../../publishing/index.js';
 import type { SiteContext } from '../context.js';
 import { JsonLd, SocialTags, websiteLd } from '../seo.js';
 import { Layout } from './layout.js';
-import { Card, NewsletterSignup } from './components.js';
+import { CARD_SIZES, Card, NewsletterSignup } from './components.js';
 
 export interface FrontData {
   lead: ArticleCard | null;
@@ -39,7 +39,7 @@ export function FrontPage({ ctx, data }: { ctx: SiteContext; data: FrontData }) 
           </div>
           <div class="front-secondary">
             {data.secondary.map((card) => (
-              <Card ctx={ctx} card={card} variant="standard" headingLevel={2} />
+              <Card ctx={ctx} card={card} variant="standard" headingLevel={2} sizes={CARD_SIZES.row} />
             ))}
           </div>
           <section class="front-latest" aria-labelledby="latest-heading">
@@ -68,8 +68,8 @@ export function FrontPage({ ctx, data }: { ctx: SiteContext; data: FrontData }) 
               <a href={`/${section.slug}`}>{section.name}</a>
             </h2>
             <div class="card-grid">
-              {cards.map((card) => (
-                <Card ctx={ctx} card={card} showSection={false} />
+              {cards.map((card, i) => (
+                <Card ctx={ctx} card={card} showSection={false} sizes={i === 0 ? CARD_SIZES.standard : CARD_SIZES.row} />
               ))}
             </div>
           </section>

@@ -6,7 +6,7 @@ import type { SiteContext } from '../context.js';
 import { absolute } from '../context.js';
 import { JsonLd, SocialTags } from '../seo.js';
 import { Layout } from './layout.js';
-import { Card, Pagination } from './components.js';
+import { CARD_SIZES, Card, Pagination } from './components.js';
 
 export interface ListingProps {
   ctx: SiteContext;
@@ -102,7 +102,7 @@ export function ListingPage({ ctx, kind, title, description, path, paged, curren
       {paged.items.length > 0 ? (
         <div class="listing">
           {paged.items.map((card) => (
-            <Card ctx={ctx} card={card} showSection={kind !== 'section'} headingLevel={author ? 3 : 2} />
+            <Card ctx={ctx} card={card} showSection={kind !== 'section'} headingLevel={author ? 3 : 2} sizes={CARD_SIZES.row} />
           ))}
         </div>
       ) : (

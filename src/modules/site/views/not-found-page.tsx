@@ -2,7 +2,7 @@
 import type { ArticleCard } from '../../publishing/index.js';
 import type { SiteContext } from '../context.js';
 import { Layout } from './layout.js';
-import { Card } from './components.js';
+import { CARD_SIZES, Card } from './components.js';
 
 export function NotFoundPage({ ctx, latest }: { ctx: SiteContext; latest: ArticleCard[] }) {
   return (
@@ -26,7 +26,7 @@ export function NotFoundPage({ ctx, latest }: { ctx: SiteContext; latest: Articl
           <h2 id="latest-404">Latest stories</h2>
           <div class="card-grid">
             {latest.map((card) => (
-              <Card ctx={ctx} card={card} />
+              <Card ctx={ctx} card={card} sizes={CARD_SIZES.row} />
             ))}
           </div>
         </section>
