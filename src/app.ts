@@ -75,6 +75,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       },
     });
     site = await registerSiteModule(http, { queries, settings, media, cache, publicUrl: config.publicUrl, clock: options.clock });
+    const renderer = site.renderer;
+    bus.subscribe('cache.purge', (tags) => renderer.forget(tags as string[]));
 
     return {
       config,

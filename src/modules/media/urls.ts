@@ -6,10 +6,21 @@ export function mediaUrl(item: Pick<MediaItem, 'id' | 'version'>, spec: VariantS
   return `/media/${item.id}/${item.version}/${variantName(spec)}`;
 }
 
+// A page lists dozens of image URLs; they only change with the media version, so each srcset
+// string is built once (bounded, oldest dropped first).
+const srcsets = new Map<string, string>();
+
 export function srcset(item: MediaItem, format: VariantFormat, ratio: CropRatio | null = null): string {
-  return widthsFor(item.width)
-    .map((width) => `${mediaUrl(item, { width, ratio, format })} ${width}w`)
-    .join(', ');
+  const key = `${item.id}:${item.version}:${item.width}:${format}:${ratio}`;
+  let value = srcsets.get(key);
+  if (value === undefined) {
+    value = widthsFor(item.width)
+      .map((width) => `${mediaUrl(item, { width, ratio, format })} ${width}w`)
+      .join(', ');
+    if (srcsets.size >= 10_000) srcsets.delete(srcsets.keys().next().value as string);
+    srcsets.set(key, value);
+  }
+  return value;
 }
 
 /** The format browsers without WebP get: PNG for images that may be transparent, else JPEG. */

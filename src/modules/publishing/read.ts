@@ -4,6 +4,7 @@
  */
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { prepared } from '../../db/prepared.js';
 import type { MediaService } from '../media/service.js';
 import type { RenderedPart } from './render-body.js';
 import { searchArticles, type SearchHit } from './search.js';
@@ -26,7 +27,7 @@ export interface ListFilter {
   excludeId?: number;
 }
 
-export type ArticleLookup = { found: Article } | { redirect: string } | null;
+export type ArticleLookup = { found: Article; related: ArticleCard[] } | { redirect: string } | null;
 
 export interface PublishingQueries {
   sections(): Promise<Section[]>;
@@ -34,8 +35,11 @@ export interface PublishingQueries {
   tagBySlug(slug: string): Promise<TagRef | null>;
   authors(): Promise<Author[]>;
   authorBySlug(slug: string): Promise<Author | null>;
-  /** An article by section and slug; an old slug or the wrong section answers with a redirect. */
-  article(sectionSlug: string, slug: string): Promise<ArticleLookup>;
+  /**
+   * An article by section and slug, with the latest `related` stories of its section; an old
+   * slug or the wrong section answers with a redirect.
+   */
+  article(sectionSlug: string, slug: string, related?: number): Promise<ArticleLookup>;
   articleById(id: number): Promise<Article | null>;
   list(filter: ListFilter, page: number, pageSize: number): Promise<Paged<ArticleCard>>;
   latest(limit: number, filter?: ListFilter): Promise<ArticleCard[]>;
@@ -148,13 +152,13 @@ export function createPublishingQueries(db: Database, media: MediaService): Publ
     return toCards(rows);
   }
 
-  async function fullArticle(row: CardRow & { rendered_body: string | null; seo_title: string | null; seo_description: string | null; word_count: number; modified_at: number }): Promise<Article> {
-    const [card] = await toCards([row]);
-    const [tags, notes] = await Promise.all([
-      k.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select(['t.id', 't.slug', 't.name']).where('at.article_id', '=', row.id).orderBy('t.name').execute(),
-      k.selectFrom('article_notes').select(['kind', 'body', 'created_at']).where('article_id', '=', row.id).orderBy('created_at', 'desc').execute(),
-    ]);
-    return {
+  type ArticleRow = CardRow & { rendered_body: string | null; seo_title: string | null; seo_description: string | null; word_count: number; modified_at: number };
+
+  /** The article and any extra cards share the byline and media queries (the hot article page). */
+  async function fullArticle(row: ArticleRow, extra: CardRow[] = []): Promise<{ article: Article; extra: ArticleCard[] }> {
+    const [card, ...others] = await toCards([row, ...extra]);
+    const [tags, notes] = await Promise.all([tagsOf(row.id), notesOf(row.id)]);
+    const article: Article = {
       ...(card as ArticleCard),
       body: row.rendered_body ? (JSON.parse(row.rendered_body) as RenderedPart[]) : [],
       tags,
@@ -164,9 +168,29 @@ export function createPublishingQueries(db: Database, media: MediaService): Publ
       wordCount: row.word_count,
       modifiedAt: row.modified_at,
     };
+    return { article, extra: others };
   }
 
   const articleColumns = [...cardColumns, 'a.rendered_body', 'a.seo_title', 'a.seo_description', 'a.word_count', 'a.modified_at'] as const;
+
+  // The article page's queries, compiled once (see db/prepared.ts). Samples are arbitrary unique values.
+  const articleBySlug = prepared(k, (slug: string) => published().select(articleColumns).where('a.slug', '=', slug).limit(1), ['\u0000slug']);
+  const relatedTo = prepared(
+    k,
+    (sectionId: number, excludeId: number, limit: number) =>
+      filtered({ sectionId, excludeId }).select(cardColumns).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit),
+    [-101, -102, -103],
+  );
+  const tagsOf = prepared(
+    k,
+    (articleId: number) => k.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select(['t.id', 't.slug', 't.name']).where('at.article_id', '=', articleId).orderBy('t.name'),
+    [-104],
+  );
+  const notesOf = prepared(
+    k,
+    (articleId: number) => k.selectFrom('article_notes').select(['kind', 'body', 'created_at']).where('article_id', '=', articleId).orderBy('created_at', 'desc'),
+    [-105],
+  );
 
   async function author(row: { id: number; slug: string; name: string; title: string; bio: string; photo_media_id: number | null; links: string }, photos: Map<number, Awaited<ReturnType<MediaService['get']>> & object>): Promise<Author> {
     return {
@@ -206,11 +230,13 @@ export function createPublishingQueries(db: Database, media: MediaService): Publ
       return author(row, photos);
     },
 
-    async article(sectionSlug, slug) {
-      const row = await published().select(articleColumns).where('a.slug', '=', slug).executeTakeFirst();
+    async article(sectionSlug, slug, related = 0) {
+      const [row] = await articleBySlug(slug);
       if (row) {
         if (row.section_slug !== sectionSlug) return { redirect: articlePath(row.section_slug, row.slug) };
-        return { found: await fullArticle(row) };
+        const relatedRows = related > 0 ? await relatedTo(row.section_id, row.id, related) : [];
+        const { article, extra } = await fullArticle(row, relatedRows);
+        return { found: article, related: extra };
       }
       const old = await k
         .selectFrom('article_slugs as o')
@@ -225,7 +251,7 @@ export function createPublishingQueries(db: Database, media: MediaService): Publ
 
     async articleById(id) {
       const row = await published().select(articleColumns).where('a.id', '=', id).executeTakeFirst();
-      return row ? fullArticle(row) : null;
+      return row ? (await fullArticle(row)).article : null;
     },
 
     async list(filter, page, pageSize) {

@@ -6,7 +6,7 @@
 import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { MediaService } from '../media/service.js';
-import type { PublishingQueries } from '../publishing/index.js';
+import type { PublishingQueries, Section } from '../publishing/index.js';
 import type { SettingsService } from '../settings/service.js';
 import type { SiteContext } from './context.js';
 import { ArticlePage } from './views/article-page.js';
@@ -39,9 +39,16 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
   const { queries } = deps;
   const clock = deps.clock ?? Date.now;
 
+  // Every page shows the sections; they change rarely and purge the 'sections' tag when they do.
+  let sectionsCache: Promise<Section[]> | null = null;
+
   async function context(): Promise<SiteContext> {
     const settings = deps.settings.get();
-    const [sections, logo] = await Promise.all([queries.sections(), settings.logoMediaId ? deps.media.get(settings.logoMediaId) : Promise.resolve(null)]);
+    sectionsCache ??= queries.sections().catch((error: unknown) => {
+      sectionsCache = null;
+      throw error;
+    });
+    const [sections, logo] = await Promise.all([sectionsCache, settings.logoMediaId ? deps.media.get(settings.logoMediaId) : Promise.resolve(null)]);
     return { settings, sections, logo, publicUrl: deps.publicUrl, stylesheet: deps.stylesheet(), now: clock() };
   }
 
@@ -51,6 +58,11 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
 
   return {
     context,
+
+    /** Called on cache purges: drops what it keeps in memory when the purged tags cover it. */
+    forget(tags: readonly string[]) {
+      if (tags.includes('sections')) sectionsCache = null;
+    },
 
     async front(): Promise<Rendered> {
       const ctx = await context();
@@ -72,11 +84,11 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
     },
 
     async article(sectionSlug: string, slug: string): Promise<RenderResult> {
-      const lookup = await queries.article(sectionSlug, slug);
+      const lookup = await queries.article(sectionSlug, slug, 3);
       if (!lookup) return NOT_FOUND;
       if ('redirect' in lookup) return lookup;
-      const article = lookup.found;
-      const [ctx, related] = await Promise.all([context(), queries.latest(3, { sectionId: article.section.id, excludeId: article.id })]);
+      const { found: article, related } = lookup;
+      const ctx = await context();
       return {
         html: html(<ArticlePage ctx={ctx} article={article} related={related} />),
         tags: [...base, `article:${article.id}`, `section:${article.section.id}`, ...article.authors.map((a) => `author:${a.id}`)],

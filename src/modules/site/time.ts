@@ -27,8 +27,26 @@ const ISO_PARTS: Intl.DateTimeFormatOptions = {
   timeZoneName: 'longOffset',
 };
 
+// The same few timestamps (a story's published and updated times) are formatted on every
+// render of every page that lists it; formatting allocates, so results are remembered.
+const memo = new Map<string, string>();
+
+function remembered(key: string, make: () => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    if (memo.size >= 20_000) memo.delete(memo.keys().next().value as string);
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** 2026-11-28T09:15:00-05:00 */
 export function isoInZone(ms: number, timeZone: string): string {
+  return remembered(`iso|${timeZone}|${ms}`, () => formatIso(ms, timeZone));
+}
+
+function formatIso(ms: number, timeZone: string): string {
   const parts: Record<string, string> = {};
   for (const part of formatter('en-US', timeZone, ISO_PARTS).formatToParts(new Date(ms))) parts[part.type] = part.value;
   // longOffset reads "GMT-05:00", or plain "GMT" at UTC.
@@ -38,6 +56,10 @@ export function isoInZone(ms: number, timeZone: string): string {
 
 /** November 28, 2026, 9:15 a.m. EST — in the publication's locale. */
 export function displayDateTime(ms: number, timeZone: string, locale: string): string {
+  return remembered(`dt|${locale}|${timeZone}|${ms}`, () => formatDateTime(ms, timeZone, locale));
+}
+
+function formatDateTime(ms: number, timeZone: string, locale: string): string {
   const date = new Date(ms);
   const text = formatter(locale, timeZone, { dateStyle: 'long', timeStyle: 'short' }).format(date);
   const zone = formatter(locale, timeZone, { timeZoneName: 'short' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value;
@@ -46,7 +68,7 @@ export function displayDateTime(ms: number, timeZone: string, locale: string): s
 
 /** November 28, 2026 */
 export function displayDate(ms: number, timeZone: string, locale: string): string {
-  return formatter(locale, timeZone, { dateStyle: 'long' }).format(new Date(ms));
+  return remembered(`d|${locale}|${timeZone}|${ms}`, () => formatter(locale, timeZone, { dateStyle: 'long' }).format(new Date(ms)));
 }
 
 /** The calendar year in the publication's zone (for the copyright line). */
