@@ -1,0 +1,32 @@
+/**
+ * Garbage-collection pauses during a timed loop. A pause lands inside whichever call is running,
+ * so at a few per thousand calls they decide p99; counting them says whether a bad p99 is the
+ * code's own work or the collector.
+ */
+import { PerformanceObserver } from 'node:perf_hooks';
+
+export interface GcPauses {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+}
+
+export function watchGc(): { stop(): Promise<GcPauses> } {
+  const pauses: GcPauses = { count: 0, totalMs: 0, maxMs: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      pauses.count++;
+      pauses.totalMs += entry.duration;
+      pauses.maxMs = Math.max(pauses.maxMs, entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    async stop() {
+      // Entries are delivered asynchronously; let the last ones arrive.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      observer.disconnect();
+      return pauses;
+    },
+  };
+}

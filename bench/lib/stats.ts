@@ -1,0 +1,43 @@
+/** Latency samples in milliseconds and their summary; nearest-rank percentiles, no interpolation. */
+
+export interface Summary {
+  n: number;
+  mean: number;
+  p50: number;
+  p99: number;
+  min: number;
+  max: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  if (samples.length === 0) throw new Error('no samples to summarize');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  const sum = sorted.reduce((total, x) => total + x, 0);
+  return { n: sorted.length, mean: sum / sorted.length, p50: at(50), p99: at(99), min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN };
+}
+
+/** Collects garbage before a timed loop (when node runs with --expose-gc) so one loop's garbage is not billed to the next. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * Runs `fn` `warmup` times untimed (JIT, SQLite page cache), then `n` times timed one after the
+ * other, so each sample is one call's full latency rather than a share of a concurrent batch.
+ */
+export async function timeCalls(n: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  collectGarbage();
+  const samples = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn(i);
+    samples[i] = performance.now() - start;
+  }
+  return samples;
+}
+
+export function median(values: readonly number[]): number {
+  return summarize(values).p50;
+}
