@@ -11,7 +11,8 @@ import { watchGc, type GcPauses } from '../lib/gc-watch.js';
 import { summarize, timeCalls, type Summary } from '../lib/stats.js';
 
 export const COLD_RENDERS = 2000;
-const WARMUP = 200;
+// A server renders continuously: time the steady state, after the JIT and the heap have settled.
+const WARMUP = 1000;
 export const P99_TARGET_MS = 3;
 
 /** Renders the article once and checks it is a page, so a redirect or 404 is never timed by mistake. */
