@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { localBus, postgresBus, type EventBus } from './events/bus.js';
 import { migrateToLatest } from './db/migrate.js';
+import { accountsMigrations, createAccountsService, type AccountsService } from './modules/accounts/index.js';
 import { PageCache } from './http/page-cache.js';
 import { createServer } from './http/server.js';
 import { mediaMigrations } from './modules/media/migrations.js';
@@ -39,10 +40,11 @@ export interface App {
   publishing: PublishingCommands;
   queries: PublishingQueries;
   renderer: SiteRenderer;
+  accounts: AccountsService;
   close(): Promise<void>;
 }
 
-export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations];
+export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations];
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
@@ -63,6 +65,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const media = createMediaService(db, diskStorage(path.join(config.dataDir, 'media')));
     const publishing = createPublishingCommands(db, media, (tags) => bus.publish('cache.purge', tags));
     const queries = createPublishingQueries(db, media);
+    const accounts = createAccountsService(db, { now: options.clock });
 
     let site: Awaited<ReturnType<typeof registerSiteModule>> | undefined;
     const http = await createServer({
@@ -89,6 +92,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       publishing,
       queries,
       renderer: site.renderer,
+      accounts,
       async close() {
         await http.close();
         await bus.close();

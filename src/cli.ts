@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config.js';
 import { createApp } from './app.js';
 import { seedDemo } from './modules/demo/seed.js';
+import { keysCommand, usersCommand } from './modules/accounts/cli.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { migrationSets } from './app.js';
@@ -17,6 +18,14 @@ Commands:
               (unless DEMO=false) and serve the site on HOST:PORT.
   migrate     Apply pending database migrations and exit.
   seed-demo   Seed the demo publication into an empty database and exit.
+  users create --email E --password P --role R [--name N]
+              Create an account; R is reader, contributor, author, editor or admin.
+  keys create --name N --role R
+              Create an API key acting as a staff role; the key is printed once,
+              alone on the last line.
+  keys list   List API keys (id, name, role, prefix, created, last used, revoked).
+  keys revoke --id N
+              Revoke an API key.
   help        Show this help.
 
 Configuration comes from environment variables; see the README.`;
@@ -31,6 +40,10 @@ async function main(argv: string[]): Promise<number> {
       return migrate();
     case 'seed-demo':
       return seed();
+    case 'users':
+      return usersCommand(argv.slice(argv.indexOf(command) + 1), migrationSets);
+    case 'keys':
+      return keysCommand(argv.slice(argv.indexOf(command) + 1), migrationSets);
     case 'help':
     case '--help':
       console.log(HELP);

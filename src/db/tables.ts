@@ -1,6 +1,7 @@
 /** The whole schema as Kysely sees it: each module contributes the tables it owns. */
+import type { AccountsTables } from '../modules/accounts/tables.js';
 import type { MediaTables } from '../modules/media/tables.js';
 import type { PublishingTables } from '../modules/publishing/tables.js';
 import type { SettingsTables } from '../modules/settings/tables.js';
 
-export type Tables = SettingsTables & MediaTables & PublishingTables;
+export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables;

@@ -1,0 +1,44 @@
+/**
+ * Who may do what, declared in one place. Every check elsewhere asks `can(role, action)`, so a
+ * permission is changed here or nowhere. Roles are a ladder: each one may do all the one below may.
+ */
+
+export const roles = ['reader', 'contributor', 'author', 'editor', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+/** Roles that work on the publication (and may hold API keys); readers only read and comment. */
+export const staffRoles = ['contributor', 'author', 'editor', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+/** Each action and the lowest role allowed to take it. */
+export const actions = {
+  'article.create': 'contributor',
+  'article.submit': 'contributor',
+  'article.publish.own': 'author',
+  'article.publish.any': 'editor',
+  'article.edit.any': 'editor',
+  'taxonomy.manage': 'editor',
+  'comments.moderate': 'editor',
+  'settings.manage': 'admin',
+  'users.manage': 'admin',
+  'keys.manage': 'admin',
+} as const satisfies Record<string, Role>;
+export type Action = keyof typeof actions;
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}
+
+export function isStaffRole(value: string): value is StaffRole {
+  return (staffRoles as readonly string[]).includes(value);
+}
+
+export function roleRank(role: Role): number {
+  return roles.indexOf(role);
+}
+
+export function can(role: Role, action: Action): boolean {
+  // Roles read back from storage may be unknown (a downgrade, a hand edit): such a role may do nothing.
+  const rank = roles.indexOf(role);
+  return rank >= 0 && rank >= roleRank(actions[action]);
+}
