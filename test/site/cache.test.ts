@@ -67,6 +67,15 @@ describe('page cache, validators and compression', () => {
     assert.match(res.body, /The Renamed Ledger/u);
   });
 
+  it('a new section appears in the navigation and footer of cached pages', async () => {
+    const [card] = await app.queries.latest(1);
+    await app.http.inject({ method: 'GET', url: card!.path });
+    await app.publishing.createSection({ slug: 'sports', name: 'Sports', position: 99 });
+    const $ = parse((await app.http.inject({ method: 'GET', url: card!.path })).body);
+    assert.equal($('nav.sections-nav a[href="/sports"]').text(), 'Sports');
+    assert.equal($('.site-footer a[href="/sports"]').text(), 'Sports');
+  });
+
   it('serves fingerprinted assets cached for a year', async () => {
     const $ = parse((await app.http.inject({ method: 'GET', url: '/' })).body);
     const href = $('link[rel="stylesheet"]').attr('href')!;

@@ -4,6 +4,7 @@ import type { ArticleCard, Byline as BylineEntry } from '../../publishing/index.
 import { Picture } from '../../media/picture.js';
 import type { SiteContext } from '../context.js';
 import { displayDate, displayDateTime, isoInZone } from '../time.js';
+import { chromeHtml } from './chrome.js';
 
 export function Time({ ctx, ms, withTime = true }: { ctx: SiteContext; ms: number; withTime?: boolean }) {
   const { timeZone, locale } = ctx.settings;
@@ -148,9 +149,13 @@ export function CommentsRegion({ articlePath }: { articlePath: string }) {
 }
 
 export function SupportPitch({ ctx }: { ctx: SiteContext }) {
+  return <section class="support-pitch" aria-labelledby="support-heading" dangerouslySetInnerHTML={chromeHtml(ctx, 'support', () => SupportPitchInner({ ctx }))} />;
+}
+
+function SupportPitchInner({ ctx }: { ctx: SiteContext }) {
   const name = ctx.settings.name;
   return (
-    <section class="support-pitch" aria-labelledby="support-heading">
+    <>
       <h2 id="support-heading">Support {name}</h2>
       <p>
         Independent local reporting depends on readers like you. If you value this work, support us today for as little as $1. It
@@ -166,13 +171,17 @@ export function SupportPitch({ ctx }: { ctx: SiteContext }) {
           </button>
         </form>
       </div>
-    </section>
+    </>
   );
 }
 
 export function NewsletterSignup({ ctx, id }: { ctx: SiteContext; id: string }) {
+  return <section class="newsletter" aria-labelledby={`${id}-heading`} dangerouslySetInnerHTML={chromeHtml(ctx, `newsletter|${id}`, () => NewsletterInner({ ctx, id }))} />;
+}
+
+function NewsletterInner({ ctx, id }: { ctx: SiteContext; id: string }) {
   return (
-    <section class="newsletter" aria-labelledby={`${id}-heading`}>
+    <>
       <h2 id={`${id}-heading`}>Get our daily briefing</h2>
       <p>The day's most important stories from {ctx.settings.name}, in your inbox every morning.</p>
       <form method="post" action="/newsletter" class="newsletter-form">
@@ -187,17 +196,21 @@ export function NewsletterSignup({ ctx, id }: { ctx: SiteContext; id: string }) 
           By signing up you agree to our <a href="/terms-of-use">Terms of Use</a> and <a href="/privacy-policy">Privacy Policy</a>.
         </p>
       </form>
-    </section>
+    </>
   );
 }
 
 export function PrivacyNotice({ ctx }: { ctx: SiteContext }) {
+  return <aside class="privacy-notice" aria-label="Privacy" dangerouslySetInnerHTML={chromeHtml(ctx, 'privacy', () => PrivacyInner({ ctx }))} />;
+}
+
+function PrivacyInner({ ctx }: { ctx: SiteContext }) {
   return (
-    <aside class="privacy-notice" aria-label="Privacy">
+    <>
       <p>
         {ctx.settings.name} collects only the data it needs to run this site and never sells it. Read our <a href="/privacy-policy">Privacy Policy</a>{' '}
         to learn what we collect and how to opt out.
       </p>
-    </aside>
+    </>
   );
 }

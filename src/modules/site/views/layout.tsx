@@ -4,6 +4,7 @@ import type { SiteContext } from '../context.js';
 import { absolute } from '../context.js';
 import { yearInZone } from '../time.js';
 import { mediaUrl } from '../../media/urls.js';
+import { chromeHtml } from './chrome.js';
 
 export interface HeadMeta {
   title: string;
@@ -60,9 +61,15 @@ export function Layout({ ctx, meta, currentSection, bodyClass, query, children }
 }
 
 function Masthead({ ctx, currentSection, query }: { ctx: SiteContext; currentSection: string | undefined; query: string | undefined }) {
+  // The search page echoes the reader's query in the box, so only query-free mastheads are reused.
+  if (query) return <header class="masthead">{MastheadInner({ ctx, currentSection, query })}</header>;
+  return <header class="masthead" dangerouslySetInnerHTML={chromeHtml(ctx, `masthead|${currentSection ?? ''}`, () => MastheadInner({ ctx, currentSection, query }))} />;
+}
+
+function MastheadInner({ ctx, currentSection, query }: { ctx: SiteContext; currentSection: string | undefined; query: string | undefined }) {
   const { settings } = ctx;
   return (
-    <header class="masthead">
+    <>
       <div class="masthead-inner">
         <a class="brand" href="/" rel="home">
           {ctx.logo ? (
@@ -96,14 +103,19 @@ function Masthead({ ctx, currentSection, query }: { ctx: SiteContext; currentSec
           ))}
         </ul>
       </nav>
-    </header>
+    </>
   );
 }
 
 function Footer({ ctx }: { ctx: SiteContext }) {
+  const year = yearInZone(ctx.now, ctx.settings.timeZone);
+  return <footer class="site-footer" dangerouslySetInnerHTML={chromeHtml(ctx, `footer|${year}`, () => FooterInner({ ctx, year }))} />;
+}
+
+function FooterInner({ ctx, year }: { ctx: SiteContext; year: number }) {
   const { settings } = ctx;
   return (
-    <footer class="site-footer">
+    <>
       <div class="footer-inner">
         <div class="footer-brand">
           <a class="brand-name" href="/">
@@ -143,8 +155,8 @@ function Footer({ ctx }: { ctx: SiteContext }) {
         </nav>
       </div>
       <p class="copyright">
-        © {yearInZone(ctx.now, settings.timeZone)} {settings.name}. <span class="powered">Published with StructureCMS.</span>
+        © {year} {settings.name}. <span class="powered">Published with StructureCMS.</span>
       </p>
-    </footer>
+    </>
   );
 }
