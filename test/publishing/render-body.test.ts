@@ -21,7 +21,7 @@ describe('body rendering', () => {
     );
     assert.deepEqual(parts.map((p) => p.kind), ['paragraph', 'heading', 'quote', 'pullquote', 'list', 'embed']);
     assert.equal(parts[0]?.html, '<p>Hello <strong>world</strong></p>');
-    assert.match(parts[2]?.html ?? '', /<blockquote class="quote"><p>We will fix it.<\/p><footer>— Mayor Ruiz<\/footer><\/blockquote>/u);
+    assert.match(parts[2]?.html ?? '', /<blockquote class="quote"><p>We will fix it.<\/p><footer>&#8212; Mayor Ruiz<\/footer><\/blockquote>/u);
     assert.match(parts[3]?.html ?? '', /<figure class="pullquote">.*It matters\..*<figcaption>A resident<\/figcaption>/u);
     assert.match(parts[5]?.html ?? '', /<a href="https:\/\/www.youtube.com\/watch\?v=abc" rel="noopener nofollow">/u);
   });
@@ -30,6 +30,10 @@ describe('body rendering', () => {
     const out = html(doc([{ type: 'paragraph', content: [{ type: 'text', text: '<script>alert(1)</script> & "quotes"' }] }]));
     assert.doesNotMatch(out, /<script/u);
     assert.match(out, /^<p>&lt;script>alert\(1\)&lt;\/script> &amp; (&quot;|")quotes(&quot;|")<\/p>$/u);
+  });
+
+  it('stores non-ASCII text as character references (same HTML, one-byte strings)', () => {
+    assert.equal(html(doc([{ type: 'paragraph', content: [{ type: 'text', text: 'It’s café — 🦆' }] }])), '<p>It&#8217;s caf&#233; &#8212; &#129414;</p>');
   });
 
   it('drops links with unsafe schemes but keeps their text', () => {
