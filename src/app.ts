@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { localBus, postgresBus, type EventBus } from './events/bus.js';
 import { migrateToLatest } from './db/migrate.js';
 import { accountsMigrations, createAccountsService, type AccountsService } from './modules/accounts/index.js';
+import { registerAdmin } from './modules/accounts/http/routes.js';
 import { PageCache } from './http/page-cache.js';
 import { createServer } from './http/server.js';
 import { mediaMigrations } from './modules/media/migrations.js';
@@ -79,6 +80,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     site = await registerSiteModule(http, { queries, settings, media, cache, publicUrl: config.publicUrl, clock: options.clock });
     const renderer = site.renderer;
+    // Staff sign-in, after the site so the staff pages can borrow its stylesheet.
+    await registerAdmin(http, { accounts, db, publicUrl: config.publicUrl, renderer });
     bus.subscribe('cache.purge', (tags) => renderer.forget(tags as string[]));
 
     return {

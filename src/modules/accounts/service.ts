@@ -57,6 +57,8 @@ export interface AccountsOptions {
 
 export interface AccountsService {
   readonly throttle: SignInThrottle;
+  /** How long a session lasts; the sign-in cookie's Max-Age matches it. */
+  readonly sessionTtlMs: number;
   createUser(input: NewUser): Promise<User>;
   getUser(id: number): Promise<User | null>;
   /** The user, or null for an unknown address, a wrong password or a disabled account alike. */
@@ -97,6 +99,7 @@ export function createAccountsService(db: Database, options: AccountsOptions = {
 
   return {
     throttle,
+    sessionTtlMs,
 
     async createUser(input) {
       const email = normaliseEmail(input.email);
