@@ -63,8 +63,8 @@ progress('building dist/ (tsc -p tsconfig.build.json)');
 const build = buildDist();
 console.log(`  build: ${seconds(build.ms)}${build.ok ? '' : ' — tsc reported errors (dist/ was still emitted; measuring it):\n' + build.output}`);
 
-if (!fs.existsSync(path.join(DIST, 'modules', 'demo', 'articles.js'))) {
-  console.error('The demo content (src/modules/demo/articles.ts) is missing; the bench measures demo pages and cannot run without it.');
+if (!fs.existsSync(path.join(DIST, 'modules', 'demo', 'articles', 'index.js'))) {
+  console.error('The demo content (src/modules/demo/articles/) is missing; the bench measures demo pages and cannot run without it.');
   process.exit(1);
 }
 

@@ -66,3 +66,6 @@ export const embed = (url: string, provider: string, title: string): Block => ({
 });
 
 export const img = (image: DemoImage): DemoBlock => ({ type: 'demoImage', image });
+
+/** Credit line of the publication's own illustrations. */
+export const ILLUSTRATION = 'Illustration: The Civic Ledger';
