@@ -1,27 +1,11 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
-import { dropPostgresSchema } from '../src/db/database.js';
+import { ROOT, cliSandbox } from './helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '..');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'structurecms-cli-'));
-const pgUrl = process.env.DATABASE_URL || '';
-const schema = `cli_${process.pid}`;
-// On PostgreSQL the CLI gets a schema of its own through the connection's search_path.
-const databaseUrl = pgUrl ? `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}` : '';
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', ...env },
-    timeout: 120_000,
-  });
-}
+const sandbox = cliSandbox('cli');
+const cli = (args: string[], env: Record<string, string> = {}) => sandbox.run(args, env);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -34,8 +18,7 @@ async function freePort(): Promise<number> {
 
 describe('the structurecms command', () => {
   after(async () => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (pgUrl) await dropPostgresSchema(pgUrl, schema);
+    await sandbox.destroy();
   });
 
   it('prints help and refuses unknown commands', () => {
@@ -54,13 +37,7 @@ describe('the structurecms command', () => {
   });
 
   it('migrates, seeds the demo once, then serves it', async () => {
-    if (pgUrl) {
-      const pg = await import('pg');
-      const client = new pg.default.Client({ connectionString: pgUrl });
-      await client.connect();
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.end();
-    }
+    await sandbox.prepare();
     const migrate = cli(['migrate']);
     assert.equal(migrate.status, 0, migrate.stderr);
     assert.match(migrate.stdout, /Applied \d+ migration/u);
@@ -72,8 +49,8 @@ describe('the structurecms command', () => {
 
     const port = await freePort();
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'start'], {
-      cwd: root,
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      cwd: ROOT,
+      env: sandbox.env({ PORT: String(port), HOST: '127.0.0.1' }),
       stdio: 'ignore',
     });
     try {

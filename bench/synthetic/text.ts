@@ -3,17 +3,8 @@
  * stemmer do real work), sentences of news-like length, the same output for the same seed.
  */
 
-/** mulberry32: tiny, fast, and good enough to spread articles over sections and dates. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo illustrations' seeded PRNG (mulberry32) serves the synthetic text as well.
+export { prng } from '../../src/modules/demo/art/svg.js';
 
 export type Random = () => number;
 

@@ -1,28 +1,12 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { dropPostgresSchema } from '../../src/db/database.js';
+import { cliSandbox } from '../helpers/cli.js';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'structurecms-accounts-cli-'));
-const pgUrl = process.env.DATABASE_URL || '';
-const schema = `accounts_cli_${process.pid}`;
-// On PostgreSQL the CLI gets a schema of its own through the connection's search_path.
-const databaseUrl = pgUrl ? `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}` : '';
-
-function cli(args: string[]) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-    timeout: 120_000,
-  });
-}
+const sandbox = cliSandbox('accounts-cli');
+const { dataDir, pgUrl, schema } = sandbox;
+const cli = (args: string[]) => sandbox.run(args);
 
 /** A fresh app on the database the CLI wrote to. */
 async function openApp() {
@@ -32,18 +16,11 @@ async function openApp() {
 
 describe('the users and keys commands', () => {
   after(async () => {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (pgUrl) await dropPostgresSchema(pgUrl, schema);
+    await sandbox.destroy();
   });
 
   it('create a user, and refuse bad input with exit code 2', async () => {
-    if (pgUrl) {
-      const pg = await import('pg');
-      const client = new pg.default.Client({ connectionString: pgUrl });
-      await client.connect();
-      await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-      await client.end();
-    }
+    await sandbox.prepare();
     const created = cli(['users', 'create', '--email', 'Admin@Example.org', '--password', 'a long enough password', '--role', 'admin', '--name', 'First Admin']);
     assert.equal(created.status, 0, created.stderr);
     assert.match(created.stdout, /^Created admin admin@example\.org \(id \d+\)$/mu);
