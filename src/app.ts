@@ -21,6 +21,21 @@ import { settingsMigrations } from './modules/settings/migrations.js';
 import { createSettingsService, type SettingsService } from './modules/settings/service.js';
 import { registerSiteModule } from './modules/site/index.js';
 import type { SiteRenderer } from './modules/site/render.js';
+import { registerStaffAdmin } from './modules/api/staff-admin.js';
+import { registerContentApi } from './modules/api/content-api.js';
+import { registerOpenApi } from './modules/api/openapi.js';
+import { auditMigrations, createAuditLog, type AuditLog } from './modules/audit/index.js';
+import { registerEmbeds } from './modules/embeds/routes.js';
+import { createJobQueue, jobsMigrations, type JobQueue } from './modules/jobs/index.js';
+import { registerMediaAdmin } from './modules/media/http/routes.js';
+import type { NewsroomDeps } from './modules/newsroom/deps.js';
+import { lookOf } from './modules/newsroom/look.js';
+import { registerArticleAdmin } from './modules/publishing/admin/article-pages.js';
+import { registerArticleApi } from './modules/publishing/http/articles-api.js';
+import { registerTaxonomyRoutes } from './modules/publishing/http/taxonomy-routes.js';
+import { createArticleEvents, type ArticleEvents } from './modules/publishing/index.js';
+import { registerWebhooks } from './modules/webhooks/routes.js';
+import { signingSecret } from './secret.js';
 
 export interface AppOptions {
   /** PostgreSQL only: run in a schema of its own (tests). */
@@ -42,10 +57,13 @@ export interface App {
   queries: PublishingQueries;
   renderer: SiteRenderer;
   accounts: AccountsService;
+  jobs: JobQueue;
+  audit: AuditLog;
+  articleEvents: ArticleEvents;
   close(): Promise<void>;
 }
 
-export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations];
+export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations];
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
@@ -67,6 +85,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const publishing = createPublishingCommands(db, media, (tags) => bus.publish('cache.purge', tags));
     const queries = createPublishingQueries(db, media);
     const accounts = createAccountsService(db, { now: options.clock });
+    const now = options.clock ?? Date.now;
+    const jobs = createJobQueue(db, { now, onError: (error, job) => logger.error({ err: error, job }, 'job failed') });
+    const audit = createAuditLog(db, now);
+    const articleEvents = createArticleEvents((error) => logger.error({ err: error }, 'article event listener failed'));
 
     let site: Awaited<ReturnType<typeof registerSiteModule>> | undefined;
     const http = await createServer({
@@ -78,11 +100,41 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         return site.notFoundPage(request, reply);
       },
     });
+    // First, so the OpenAPI document sees every route registered after it.
+    await registerOpenApi(http, { publicUrl: config.publicUrl });
     site = await registerSiteModule(http, { queries, settings, media, cache, publicUrl: config.publicUrl, clock: options.clock });
     const renderer = site.renderer;
+    const adminCss = site.assets.load('admin.css');
+    const look = lookOf(renderer, () => adminCss);
     // Staff sign-in, after the site so the staff pages can borrow its stylesheet.
-    await registerAdmin(http, { accounts, db, publicUrl: config.publicUrl, renderer });
+    await registerAdmin(http, { accounts, db, publicUrl: config.publicUrl, look });
     bus.subscribe('cache.purge', (tags) => renderer.forget(tags as string[]));
+
+    const newsroom: NewsroomDeps = {
+      db,
+      publicUrl: config.publicUrl,
+      now,
+      secret: signingSecret(config),
+      look,
+      assets: site.assets,
+      accounts,
+      audit,
+      jobs,
+      settings,
+      media,
+      publishing,
+      queries,
+      articleEvents,
+      purge: (tags) => bus.publish('cache.purge', tags),
+    };
+    await registerArticleApi(http, newsroom);
+    await registerArticleAdmin(http, newsroom);
+    await registerTaxonomyRoutes(http, newsroom);
+    await registerMediaAdmin(http, newsroom);
+    await registerEmbeds(http, newsroom);
+    await registerWebhooks(http, newsroom);
+    await registerStaffAdmin(http, newsroom);
+    await registerContentApi(http, newsroom);
 
     return {
       config,
@@ -96,7 +148,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       queries,
       renderer: site.renderer,
       accounts,
+      jobs,
+      audit,
+      articleEvents,
       async close() {
+        await jobs.stop();
         await http.close();
         await bus.close();
         await db.close();

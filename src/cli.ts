@@ -60,6 +60,8 @@ async function start(): Promise<number> {
   const app = await createApp(config);
   if (config.demo && (await seedDemo(app))) app.http.log.info('seeded the demo publication');
   await app.http.listen({ port: config.port, host: config.host });
+  // Scheduled publishing, webhooks and mail run from here; tests drive the queue with runDue().
+  app.jobs.start();
   const name = app.settings.get().name;
   app.http.log.info(`${name} is served at ${config.publicUrl} (ready in ${Math.round(performance.now() - startedAt)} ms, ${app.db.dialect})`);
   const stop = async (signal: string) => {

@@ -24,6 +24,11 @@ export interface Config {
   pageCacheMb: number;
   /** Set when the site is served over HTTPS (cookies get `Secure`, HSTS is sent). */
   trustProxy: boolean;
+  /**
+   * Signs preview links and other tokens. Required when several instances share a database (they
+   * must agree); unset, a random key is kept in DATA_DIR/secret.key.
+   */
+  secretKey: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +56,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     pageCacheMb: integer(env, 'PAGE_CACHE_MB', 128, 1, 65536),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
+    secretKey: secret(env),
   };
 }
 
@@ -70,4 +76,11 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false (got "${raw}")`);
+}
+
+function secret(env: Env): string | null {
+  const raw = env.SECRET_KEY?.trim();
+  if (!raw) return null;
+  if (raw.length < 32) throw new ConfigError('SECRET_KEY must be at least 32 characters (try: openssl rand -hex 32)');
+  return raw;
 }

@@ -1,7 +1,9 @@
 /** The whole schema as Kysely sees it: each module contributes the tables it owns. */
 import type { AccountsTables } from '../modules/accounts/tables.js';
+import type { AuditTables } from '../modules/audit/tables.js';
+import type { JobsTables } from '../modules/jobs/tables.js';
 import type { MediaTables } from '../modules/media/tables.js';
 import type { PublishingTables } from '../modules/publishing/tables.js';
 import type { SettingsTables } from '../modules/settings/tables.js';
 
-export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables;
+export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables & JobsTables & AuditTables;

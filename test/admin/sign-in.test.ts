@@ -99,8 +99,8 @@ describe('staff sign-in', () => {
     }
     const token = sessionCookie(await signIn('eddie@example.org')).token;
     const page = (await get('/admin', token)).body;
-    assert.match(page, /<td>draft<\/td><td>2<\/td>/u);
-    assert.match(page, /<td>published<\/td><td>1<\/td>/u);
+    assert.match(page, /status=draft">draft<\/a><\/td><td>2<\/td>/u);
+    assert.match(page, /status=published">published<\/a><\/td><td>1<\/td>/u);
   });
 
   it('gives a wrong password and an unknown email the same answer', async () => {

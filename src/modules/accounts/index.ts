@@ -14,3 +14,5 @@ export {
   type NewUser,
   type User,
 } from './service.js';
+export { requireStaff, isApiRequest } from './http/guard.js';
+export { actorOf, type Staff } from './http/session.js';

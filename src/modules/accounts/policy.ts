@@ -12,14 +12,26 @@ export type StaffRole = (typeof staffRoles)[number];
 
 /** Each action and the lowest role allowed to take it. */
 export const actions = {
+  // Contributors write drafts (their own) and submit them for review.
   'article.create': 'contributor',
   'article.submit': 'contributor',
   'article.publish.own': 'author',
   'article.publish.any': 'editor',
   'article.edit.any': 'editor',
+  'article.delete': 'editor',
+  /** The raw-HTML block: rendered sandboxed, still only for editors. */
+  'article.raw-html': 'editor',
+  'article.correct': 'editor',
+  'media.upload': 'contributor',
+  /** Edit or delete media someone else uploaded. */
+  'media.manage': 'editor',
   'taxonomy.manage': 'editor',
+  'pages.manage': 'editor',
+  'redirects.manage': 'editor',
   'comments.moderate': 'editor',
+  'audit.read': 'editor',
   'settings.manage': 'admin',
+  'webhooks.manage': 'admin',
   'users.manage': 'admin',
   'keys.manage': 'admin',
 } as const satisfies Record<string, Role>;

@@ -22,6 +22,8 @@ export interface SiteModuleDeps {
 
 export interface SiteModule {
   renderer: SiteRenderer;
+  /** The fingerprinted asset store behind /assets/…; other modules add their own files to it. */
+  assets: Assets;
   notFoundPage(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply>;
 }
 
@@ -59,5 +61,5 @@ export async function registerSiteModule(app: FastifyInstance, deps: SiteModuleD
   registerSiteRoutes(app, { renderer, cache: deps.cache, assets, media: deps.media, notFoundPage });
   registerFeedRoutes(app, { queries: deps.queries, settings: deps.settings, cache: deps.cache, publicUrl: deps.publicUrl });
 
-  return { renderer, notFoundPage };
+  return { renderer, assets, notFoundPage };
 }

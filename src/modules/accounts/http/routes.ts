@@ -5,7 +5,6 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Database } from '../../../db/database.js';
-import type { SiteRenderer } from '../../site/render.js';
 import { AccountsError } from '../errors.js';
 import type { AccountsService } from '../service.js';
 import { requireStaff } from './guard.js';
@@ -17,8 +16,8 @@ export interface AdminDeps {
   accounts: AccountsService;
   db: Database;
   publicUrl: string;
-  /** The public site's renderer, for the stylesheet, name and language the staff pages share. */
-  renderer: Pick<SiteRenderer, 'context'>;
+  /** The publication's name, language and stylesheets for the staff pages. */
+  look: () => Promise<Look | null>;
 }
 
 const WRONG = 'The email or password is not right.';
@@ -27,14 +26,7 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
   const { accounts, db } = deps;
   const sessionCookie = await registerStaffSession(app, { accounts, publicUrl: deps.publicUrl });
 
-  async function look(): Promise<Look | null> {
-    try {
-      const ctx = await deps.renderer.context();
-      return { siteName: ctx.settings.name, lang: ctx.settings.locale, stylesheet: ctx.stylesheet };
-    } catch {
-      return null; // a sign-in page must not fail because the site's settings or sections did
-    }
-  }
+  const look = deps.look;
 
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);

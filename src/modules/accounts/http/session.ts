@@ -17,6 +17,13 @@ export interface Staff {
   email: string | null;
   role: StaffRole;
   via: 'session' | 'key';
+  /** For an API key: its id, so records it creates can be told apart from other keys'. */
+  keyId: number | null;
+}
+
+/** How a staff member appears in the audit log and on records they touched. */
+export function actorOf(staff: Staff): { userId: number | null; label: string } {
+  return staff.via === 'key' ? { userId: null, label: `API key "${staff.name}"` } : { userId: staff.id, label: staff.name || staff.email || `user ${staff.id}` };
 }
 
 declare module 'fastify' {
@@ -75,12 +82,12 @@ async function resolveStaff(request: FastifyRequest, accounts: AccountsService, 
   if (authorization !== undefined) {
     const match = /^Bearer +(\S+)$/iu.exec(authorization.trim());
     const key = match?.[1] ? await accounts.keyUser(match[1]) : null;
-    return key ? { id: null, name: key.name, email: null, role: key.role, via: 'key' } : null;
+    return key ? { id: null, name: key.name, email: null, role: key.role, via: 'key', keyId: key.keyId } : null;
   }
   const token = sessionCookie.read(request);
   if (!token) return null;
   const user = await accounts.sessionUser(token);
   // Readers may hold sessions later (comments); they are never staff.
   if (!user || !isStaffRole(user.role)) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role, via: 'session' };
+  return { id: user.id, name: user.name, email: user.email, role: user.role, via: 'session', keyId: null };
 }

@@ -1,0 +1,34 @@
+/**
+ * Everything newsroom routes (admin pages and the Admin API) may use. The composition root builds
+ * one of these; each route file takes what it needs from it.
+ */
+import type { Database } from '../../db/database.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { AuditLog } from '../audit/index.js';
+import type { JobQueue } from '../jobs/index.js';
+import type { MediaService } from '../media/service.js';
+import type { ArticleEvents, PublishingCommands, PublishingQueries } from '../publishing/index.js';
+import type { SettingsService } from '../settings/service.js';
+import type { Assets } from '../site/assets.js';
+import type { Look } from './shell.js';
+
+export interface NewsroomDeps {
+  db: Database;
+  publicUrl: string;
+  /** Injectable clock (tests move time forward); Date.now in production. */
+  now: () => number;
+  /** Secret for signed preview links and similar; from the environment (SECRET_KEY) or generated per data folder. */
+  secret: string;
+  look: () => Promise<Look | null>;
+  assets: Assets;
+  accounts: AccountsService;
+  audit: AuditLog;
+  jobs: JobQueue;
+  settings: SettingsService;
+  media: MediaService;
+  publishing: PublishingCommands;
+  queries: PublishingQueries;
+  articleEvents: ArticleEvents;
+  /** Purges cached pages by tag on every instance. */
+  purge: (tags: string[]) => void;
+}

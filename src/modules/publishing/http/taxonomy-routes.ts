@@ -1,0 +1,5 @@
+/** Sections, tags, authors, pages and redirects: Admin API and admin pages (issue 3). Not yet built: registers nothing. */
+import type { FastifyInstance } from 'fastify';
+import type { NewsroomDeps } from '../../newsroom/deps.js';
+
+export async function registerTaxonomyRoutes(_app: FastifyInstance, _deps: NewsroomDeps): Promise<void> {}
