@@ -107,7 +107,24 @@ const Embed = Type.Object(
   { additionalProperties: false },
 );
 
-export const BlockSchema = Type.Union([Paragraph, Heading, Blockquote, PullQuote, BulletList, OrderedList, Image, Embed]);
+/** Editors only (policy action article.raw-html); rendered in a sandboxed frame, never inline. */
+const RawHtml = Type.Object(
+  {
+    type: Type.Literal('rawHtml'),
+    attrs: Type.Object(
+      {
+        html: Type.String({ minLength: 1, maxLength: 100_000 }),
+        /** Frame height in CSS pixels; the frame cannot size itself (it is cross-origin by sandbox). */
+        height: Type.Optional(Type.Integer({ minimum: 50, maximum: 4000 })),
+        title: Type.Optional(Type.String({ maxLength: 300 })),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const BlockSchema = Type.Union([Paragraph, Heading, Blockquote, PullQuote, BulletList, OrderedList, Image, Embed, RawHtml]);
 export const DocSchema = Type.Object(
   { type: Type.Literal('doc'), content: Type.Array(BlockSchema, { maxItems: 2_000 }) },
   { additionalProperties: false },
@@ -172,6 +189,7 @@ export function docText(doc: Doc): string {
         if (block.attrs.caption) lines.push(block.attrs.caption);
         break;
       case 'embed':
+      case 'rawHtml':
         break;
     }
   }
@@ -181,4 +199,9 @@ export function docText(doc: Doc): string {
 export function wordCount(doc: Doc): number {
   const text = docText(doc).trim();
   return text ? text.split(/\s+/u).length : 0;
+}
+
+/** True when the document holds a raw-HTML block, which only editors may add or change. */
+export function hasRawHtml(doc: Doc): boolean {
+  return doc.content.some((block) => block.type === 'rawHtml');
 }

@@ -5,5 +5,5 @@ export { createPublishingQueries, type PublishingQueries, type ListFilter } from
 export { MARK_START, MARK_END } from './search.js';
 export * from './types.js';
 export type { RenderedPart, PartKind } from './render-body.js';
-export { checkDoc, docText, type Doc, type Block } from './body-schema.js';
+export { checkDoc, docText, hasRawHtml, type Doc, type Block } from './body-schema.js';
 export { createArticleEvents, type ArticleEvent, type ArticleEvents, type ArticleEventType, type ArticleListener } from './events.js';

@@ -9,7 +9,7 @@ import type { Block, Doc, Inline, Mark } from './body-schema.js';
 import type { MediaItem } from '../media/service.js';
 import { Picture } from '../media/picture.js';
 
-export type PartKind = 'paragraph' | 'heading' | 'quote' | 'pullquote' | 'list' | 'image' | 'embed';
+export type PartKind = 'paragraph' | 'heading' | 'quote' | 'pullquote' | 'list' | 'image' | 'embed' | 'html';
 
 export interface RenderedPart {
   kind: PartKind;
@@ -116,6 +116,9 @@ function renderBlock(block: Block, media: Map<number, MediaItem>): { kind: PartK
         ),
       };
     }
+    case 'rawHtml':
+      // Rendered as a sandboxed frame by the embeds module (issue 3); until then nothing shows.
+      return null;
   }
 }
 
