@@ -1,7 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from '../src/config.js';
+import { signingSecret } from '../src/secret.js';
 
 describe('configuration', () => {
   it('has working defaults', () => {
@@ -15,10 +18,10 @@ describe('configuration', () => {
   });
 
   it('reads every variable', () => {
-    const c = loadConfig({ PORT: '8080', HOST: '127.0.0.1', DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u@h/db', DEMO: 'false', PUBLIC_URL: 'https://news.example.org/', PAGE_CACHE_MB: '64', TRUST_PROXY: 'true', LOG_LEVEL: 'warn' });
+    const c = loadConfig({ PORT: '8080', HOST: '127.0.0.1', DATA_DIR: '/tmp/x', DATABASE_URL: 'postgres://u@h/db', DEMO: 'false', PUBLIC_URL: 'https://news.example.org/', PAGE_CACHE_MB: '64', TRUST_PROXY: 'true', LOG_LEVEL: 'warn', SECRET_KEY: 'k'.repeat(40) });
     assert.deepEqual(
-      [c.port, c.host, c.dataDir, c.databaseUrl, c.demo, c.publicUrl, c.pageCacheMb, c.trustProxy, c.logLevel],
-      [8080, '127.0.0.1', '/tmp/x', 'postgres://u@h/db', false, 'https://news.example.org', 64, true, 'warn'],
+      [c.port, c.host, c.dataDir, c.databaseUrl, c.demo, c.publicUrl, c.pageCacheMb, c.trustProxy, c.logLevel, c.secretKey],
+      [8080, '127.0.0.1', '/tmp/x', 'postgres://u@h/db', false, 'https://news.example.org', 64, true, 'warn', 'k'.repeat(40)],
     );
   });
 
@@ -27,5 +30,19 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ DEMO: 'maybe' }), ConfigError);
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /postgres/u);
     assert.throws(() => loadConfig({ PUBLIC_URL: 'news.example.org' }), /PUBLIC_URL/u);
+    assert.throws(() => loadConfig({ SECRET_KEY: 'short' }), /SECRET_KEY/u);
+  });
+
+  it('keeps one generated signing secret per data folder when SECRET_KEY is unset', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scms-secret-'));
+    try {
+      const first = signingSecret(loadConfig({ DATA_DIR: dir }));
+      assert.match(first, /^[0-9a-f]{64}$/u);
+      assert.equal(signingSecret(loadConfig({ DATA_DIR: dir })), first);
+      assert.equal(fs.statSync(path.join(dir, 'secret.key')).mode & 0o777, 0o600);
+      assert.equal(signingSecret(loadConfig({ DATA_DIR: dir, SECRET_KEY: 's'.repeat(32) })), 's'.repeat(32));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
