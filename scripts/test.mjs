@@ -8,6 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+if (spawnSync(process.execPath, [path.join(root, 'scripts/build-client.mjs'), '--quiet'], { stdio: 'inherit' }).status !== 0) process.exit(1); // the editor bundle the browser tests load
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 
 function testFiles(dir) {

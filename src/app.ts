@@ -26,6 +26,7 @@ import { registerContentApi } from './modules/api/content-api.js';
 import { registerOpenApi } from './modules/api/openapi.js';
 import { auditMigrations, createAuditLog, type AuditLog } from './modules/audit/index.js';
 import { registerEmbeds } from './modules/embeds/routes.js';
+import { embedsMigrations } from './modules/embeds/migrations.js';
 import { createJobQueue, jobsMigrations, type JobQueue } from './modules/jobs/index.js';
 import { registerMediaAdmin } from './modules/media/http/routes.js';
 import type { NewsroomDeps } from './modules/newsroom/deps.js';
@@ -35,6 +36,7 @@ import { registerArticleApi } from './modules/publishing/http/articles-api.js';
 import { registerTaxonomyRoutes } from './modules/publishing/http/taxonomy-routes.js';
 import { createArticleEvents, type ArticleEvents } from './modules/publishing/index.js';
 import { registerWebhooks } from './modules/webhooks/routes.js';
+import { webhooksMigrations } from './modules/webhooks/migrations.js';
 import { signingSecret } from './secret.js';
 
 export interface AppOptions {
@@ -63,7 +65,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations];
+export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations];
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
@@ -82,7 +84,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     const settings = await createSettingsService(db, () => bus.publish('settings.changed', null));
     const media = createMediaService(db, diskStorage(path.join(config.dataDir, 'media')));
-    const publishing = createPublishingCommands(db, media, (tags) => bus.publish('cache.purge', tags));
+    const publishing = createPublishingCommands(db, media, (tags) => bus.publish('cache.purge', tags), options.clock);
     const queries = createPublishingQueries(db, media);
     const accounts = createAccountsService(db, { now: options.clock });
     const now = options.clock ?? Date.now;

@@ -8,6 +8,7 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import FindMyWay, { type HTTPMethod } from 'find-my-way';
 import { HttpError } from './errors.js';
+import { describeValidation, isApiPath } from '../modules/api/validation-errors.js';
 import { securityHeaders } from './security-headers.js';
 
 export interface ServerOptions {
@@ -72,6 +73,11 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     if (status === 500) {
       request.log.error({ err: error, url: request.url }, 'request failed');
       return reply.code(500).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send('500 Something went wrong on our side. Please try again in a moment.\n');
+    }
+    // API clients get JSON they can act on: which field, and why (schema validation or bad JSON …).
+    if (isApiPath(request)) {
+      const problem = error.validation ? describeValidation(error.validation, error.validationContext) : { error: error.message };
+      return reply.code(status).header('cache-control', 'no-store').send(problem);
     }
     // Fastify's own 4xx errors (body too large, bad JSON …) carry messages meant for people.
     return reply.code(status).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(`${status} ${error.message}\n`);

@@ -22,4 +22,9 @@ export const mediaMigrations: ModuleMigrations = {
         .execute();
     },
   },
+  '2026-11-28-40-media-uploaded-by': {
+    async up(db) {
+      await db.schema.alterTable('media').addColumn('uploaded_by', 'integer').execute();
+    },
+  },
 };

@@ -16,5 +16,7 @@ export interface MediaTables {
     focal_x: number;
     focal_y: number;
     created_at: number;
+    /** The staff user who uploaded it (null for API keys and older uploads): they may edit it with media.upload. */
+    uploaded_by: number | null;
   };
 }

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { ModuleMigrations } from '../../db/migrate.js';
 import { idColumnType, primaryId } from '../../db/migrate.js';
+import { workflowMigrations } from './migrations-workflow.js';
+import { taxonomyMigrations } from './migrations-taxonomy.js';
 
 export const publishingMigrations: ModuleMigrations = {
   '2026-11-28-02-publishing-core': {
@@ -123,4 +125,6 @@ export const publishingMigrations: ModuleMigrations = {
       }
     },
   },
+  ...taxonomyMigrations,
+  ...workflowMigrations,
 };

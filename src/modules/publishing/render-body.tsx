@@ -8,6 +8,7 @@ import type { ComponentChildren, JSX } from 'preact';
 import type { Block, Doc, Inline, Mark } from './body-schema.js';
 import type { MediaItem } from '../media/service.js';
 import { Picture } from '../media/picture.js';
+import { noteRawHtml } from '../embeds/raw-html-frames.js';
 
 export type PartKind = 'paragraph' | 'heading' | 'quote' | 'pullquote' | 'list' | 'image' | 'embed' | 'html';
 
@@ -104,22 +105,50 @@ function renderBlock(block: Block, media: Map<number, MediaItem>): { kind: PartK
       const href = safeHref(block.attrs.url, true);
       if (!href) return null;
       const provider = block.attrs.provider || hostOf(href);
+      const title = block.attrs.title || href;
       return {
         kind: 'embed',
         node: (
           <figure class="embed">
+            {block.attrs.frameId ? (
+              <SandboxedFrame src={`/frames/embed/${block.attrs.frameId}`} title={`${provider}: ${title}`} height={embedHeight(block.attrs.width, block.attrs.height)} />
+            ) : null}
             <a href={href} rel="noopener nofollow">
               <span class="embed-provider">{provider}</span>
-              <span class="embed-title">{block.attrs.title || href}</span>
+              <span class="embed-title">{title}</span>
             </a>
           </figure>
         ),
       };
     }
-    case 'rawHtml':
-      // Rendered as a sandboxed frame by the embeds module (issue 3); until then nothing shows.
-      return null;
+    case 'rawHtml': {
+      // Never inline: the HTML is served from its own sandboxed, opaque-origin frame.
+      const hash = noteRawHtml(block.attrs.html);
+      return {
+        kind: 'html',
+        node: (
+          <figure class="embed embed-html">
+            <SandboxedFrame src={`/frames/html/${hash}`} title={block.attrs.title || 'Embedded content'} height={block.attrs.height ?? 300} />
+          </figure>
+        ),
+      };
+    }
   }
+}
+
+/**
+ * A frame for third-party or raw HTML: scripts run, but without allow-same-origin the content has
+ * an opaque origin (no cookies, no access to the page). The height is reserved up front.
+ */
+function SandboxedFrame({ src, title, height }: { src: string; title: string; height: number }) {
+  return <iframe class="embed-frame" src={src} title={title} sandbox="allow-scripts allow-popups allow-presentation" loading="lazy" width="100%" height={height} referrerpolicy="strict-origin-when-cross-origin" />;
+}
+
+/** Providers size their players for a given width; the column is about 640 px wide. */
+function embedHeight(width: number | undefined, height: number | undefined): number {
+  if (!height) return 400;
+  if (!width) return height;
+  return Math.min(4000, Math.max(50, Math.round((height * 640) / width)));
 }
 
 function inlines(content: Inline[] | undefined): ComponentChildren {

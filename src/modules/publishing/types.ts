@@ -103,3 +103,67 @@ export function slugify(text: string): string {
       .replace(/-+$/u, '') || 'untitled'
   );
 }
+
+// ---- Admin API shapes (workflow.ts, http/articles-api.ts) ----
+
+export interface LockView {
+  userId: number;
+  name: string;
+  /** ISO 8601. */
+  expiresAt: string;
+}
+
+export interface NoteView {
+  id: number;
+  kind: NoteKind;
+  body: string;
+  /** ISO 8601. */
+  at: string;
+}
+
+/** An article as the Admin API and the editor see it: drafts too, with the raw block document. */
+export interface ArticleView {
+  id: number;
+  slug: string;
+  headline: string;
+  standfirst: string;
+  status: string;
+  section: { slug: string; name: string };
+  authors: { slug: string; name: string; role: string | null }[];
+  tags: string[];
+  dateline: string | null;
+  heroImage: number | null;
+  body: import('./body-schema.js').Doc;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  socialTitle: string | null;
+  socialDescription: string | null;
+  publishAt: string | null;
+  unpublishAt: string | null;
+  embargoUntil: string | null;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  /** The version token: send it back as expectedModifiedAt. */
+  modifiedAt: number;
+  wordCount: number;
+  readingMinutes: number;
+  /** Absolute public URL while published, else null. */
+  url: string | null;
+  createdBy: { name: string } | null;
+  notes: NoteView[];
+  lock: LockView | null;
+}
+
+export interface ArticleListItem {
+  id: number;
+  slug: string;
+  headline: string;
+  status: string;
+  section: { slug: string; name: string };
+  authors: { slug: string; name: string; role: string | null }[];
+  publishAt: string | null;
+  publishedAt: string | null;
+  modifiedAt: number;
+  wordCount: number;
+  lock: LockView | null;
+}

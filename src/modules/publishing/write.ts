@@ -37,6 +37,21 @@ export interface ArticleInput {
   publishedAt?: number;
   seoTitle?: string | null;
   seoDescription?: string | null;
+  socialTitle?: string | null;
+  socialDescription?: string | null;
+  /** Workflow times, epoch ms (the workflow module checks them; stored as given). */
+  publishAt?: number | null;
+  unpublishAt?: number | null;
+  embargoUntil?: number | null;
+  /** Ownership, set once at creation. */
+  createdByUser?: number | null;
+  createdByKey?: number | null;
+}
+
+export interface UpdateOptions {
+  now?: number;
+  /** The modifiedAt the editor last saw: a save by someone else in between is a 409, not a silent overwrite. */
+  expectedModifiedAt?: number;
 }
 
 /** Called with the cache tags that are stale after a change. */
@@ -47,15 +62,19 @@ export interface PublishingCommands {
   createTag(input: { slug: string; name?: string }): Promise<number>;
   createAuthor(input: { slug: string; name: string; title?: string; bio?: string; photoMediaId?: number | null; links?: { label: string; url: string }[] }): Promise<number>;
   createArticle(input: ArticleInput): Promise<{ id: number; slug: string }>;
-  updateArticle(id: number, patch: Partial<ArticleInput>, options?: { now?: number }): Promise<void>;
+  updateArticle(id: number, patch: Partial<ArticleInput>, options?: UpdateOptions): Promise<void>;
+  /** Deletes the article (and its revisions, notes, old slugs) and purges every page that showed it. */
+  deleteArticle(id: number): Promise<void>;
   addNote(articleId: number, note: { kind: NoteKind; body: string; at?: number }): Promise<void>;
   upsertPage(input: { slug: string; title: string; body: Block[] }): Promise<number>;
 }
 
 type Trx = Transaction<Tables>;
 
-export function createPublishingCommands(db: Database, media: MediaService, changed: ContentChanged): PublishingCommands {
+export function createPublishingCommands(db: Database, media: MediaService, changed: ContentChanged, clock: () => number = Date.now): PublishingCommands {
   const k = db.kysely;
+  /** modifiedAt is the editors' version token: it must move on every save, even within one millisecond. */
+  const nextModified = (now: number, previous: number) => Math.max(now, previous + 1);
 
   async function render(doc: Doc): Promise<string> {
     const items = await media.getMany(mediaIdsIn(doc));
@@ -169,7 +188,7 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
     async createArticle(input) {
       validate(input);
       const slug = input.slug ?? slugify(input.headline);
-      const now = Date.now();
+      const now = clock();
       const published = input.status === 'published';
       // Rendering reads media; done before the transaction, whose connection SQLite would make it wait for.
       const rendered = published ? await render(input.body) : null;
@@ -195,6 +214,13 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
             modified_at: now,
             seo_title: input.seoTitle ?? null,
             seo_description: input.seoDescription ?? null,
+            social_title: input.socialTitle ?? null,
+            social_description: input.socialDescription ?? null,
+            publish_at: input.publishAt ?? null,
+            unpublish_at: input.unpublishAt ?? null,
+            embargo_until: input.embargoUntil ?? null,
+            created_by_user: input.createdByUser ?? null,
+            created_by_key: input.createdByKey ?? null,
             word_count: wordCount(input.body),
           })
           .returning('id')
@@ -212,9 +238,12 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
 
     async updateArticle(id, patch, options = {}) {
       validate(patch);
-      const now = options.now ?? Date.now();
+      const now = options.now ?? clock();
       const loaded = await k.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       if (!loaded) throw new PublishingError('There is no such article.', undefined, 404);
+      if (options.expectedModifiedAt !== undefined && options.expectedModifiedAt !== loaded.modified_at) {
+        throw new PublishingError('Someone else saved this article since you opened it; reload to see their changes.', 'expectedModifiedAt', 409);
+      }
       const body: Doc = patch.body ?? (JSON.parse(loaded.body) as Doc);
       const status = patch.status ?? loaded.status;
       // Rendered outside the transaction (it reads media); the transaction then checks that
@@ -256,9 +285,14 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
             status,
             published_at: isPublished ? (current.published_at ?? patch.publishedAt ?? now) : current.published_at,
             updated_at: wasPublished && isPublished ? now : current.updated_at,
-            modified_at: now,
+            modified_at: nextModified(now, current.modified_at),
             seo_title: patch.seoTitle === undefined ? current.seo_title : patch.seoTitle,
             seo_description: patch.seoDescription === undefined ? current.seo_description : patch.seoDescription,
+            social_title: patch.socialTitle === undefined ? current.social_title : patch.socialTitle,
+            social_description: patch.socialDescription === undefined ? current.social_description : patch.socialDescription,
+            publish_at: patch.publishAt === undefined ? current.publish_at : patch.publishAt,
+            unpublish_at: patch.unpublishAt === undefined ? current.unpublish_at : patch.unpublishAt,
+            embargo_until: patch.embargoUntil === undefined ? current.embargo_until : patch.embargoUntil,
             word_count: wordCount(body),
           })
           .where('id', '=', id)
@@ -279,16 +313,28 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
     },
 
     async addNote(articleId, note) {
-      const at = note.at ?? Date.now();
+      const at = note.at ?? clock();
       if (!note.body.trim()) throw new PublishingError('The note is empty.', 'body');
       await k.transaction().execute(async (trx) => {
-        const article = await trx.selectFrom('articles').select(['id', 'status']).where('id', '=', articleId).executeTakeFirst();
+        const article = await trx.selectFrom('articles').select(['id', 'status', 'modified_at']).where('id', '=', articleId).executeTakeFirst();
         if (!article) throw new PublishingError('There is no such article.', undefined, 404);
         await trx.insertInto('article_notes').values({ article_id: articleId, kind: note.kind, body: note.body.trim(), created_at: at }).execute();
         // A correction or update is a change readers must be able to see: it moves dateModified.
-        await trx.updateTable('articles').set({ updated_at: at, modified_at: at }).where('id', '=', articleId).execute();
+        await trx.updateTable('articles').set({ updated_at: at, modified_at: nextModified(at, article.modified_at) }).where('id', '=', articleId).execute();
       });
       changed([`article:${articleId}`, 'feeds', 'sitemaps']);
+    },
+
+    async deleteArticle(id) {
+      const tags = await k.transaction().execute(async (trx) => {
+        const current = await trx.selectFrom('articles').select(['id', 'section_id']).where('id', '=', id).executeTakeFirst();
+        if (!current) throw new PublishingError('There is no such article.', undefined, 404);
+        const linked = await linkedIds(trx, id);
+        await unindexArticle(trx, db.dialect, id);
+        await trx.deleteFrom('articles').where('id', '=', id).execute();
+        return staleTags(id, [current.section_id], linked.authorIds, linked.tagIds);
+      });
+      changed(tags);
     },
 
     async upsertPage(input) {

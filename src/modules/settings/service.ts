@@ -16,6 +16,16 @@ export const AdRuleSchema = Type.Object({
 });
 export type AdRule = Static<typeof AdRuleSchema>;
 
+/** What a new article's comments start as; each article may override them. */
+export const CommentDefaultsSchema = Type.Object({
+  openByDefault: Type.Boolean(),
+  /** Comments close this many days after publication; 0 keeps them open. */
+  autoCloseDays: Type.Integer({ minimum: 0, maximum: 3650 }),
+  /** Hold every comment for a moderator before it shows. */
+  preModeration: Type.Boolean(),
+});
+export type CommentDefaults = Static<typeof CommentDefaultsSchema>;
+
 export const PublicationSettingsSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 120 }),
   tagline: Type.String({ maxLength: 200 }),
@@ -26,6 +36,7 @@ export const PublicationSettingsSchema = Type.Object({
   locale: Type.String({ minLength: 2, maxLength: 35 }),
   pageSize: Type.Integer({ minimum: 5, maximum: 100 }),
   adRule: AdRuleSchema,
+  comments: CommentDefaultsSchema,
 });
 export type PublicationSettings = Static<typeof PublicationSettingsSchema>;
 
@@ -39,13 +50,28 @@ export const defaultSettings: PublicationSettings = {
   locale: 'en-US',
   pageSize: 20,
   adRule: { everyParagraphs: 4, notBeforeParagraph: 2, maxSlots: 4 },
+  comments: { openByDefault: true, autoCloseDays: 0, preModeration: false },
 };
 
-export class SettingsError extends Error {}
+/** A change: any top-level setting, and any part of the nested groups. */
+export type SettingsPatch = Partial<Omit<PublicationSettings, 'adRule' | 'comments'>> & {
+  adRule?: Partial<AdRule>;
+  comments?: Partial<CommentDefaults>;
+};
+
+export class SettingsError extends Error {
+  constructor(
+    message: string,
+    /** The setting at fault, dotted for nested ones ("adRule.maxSlots"). */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
 
 export interface SettingsService {
   get(): PublicationSettings;
-  update(patch: Partial<PublicationSettings>): Promise<PublicationSettings>;
+  update(patch: SettingsPatch): Promise<PublicationSettings>;
   /** Re-reads from the database (another instance may have written). */
   reload(): Promise<PublicationSettings>;
 }
@@ -62,7 +88,7 @@ export async function createSettingsService(
     const row = await db.kysely.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
     if (!row) return defaultSettings;
     // Settings written by an older version may lack newer keys: fill them from the defaults.
-    const merged = { ...defaultSettings, ...(JSON.parse(row.value) as Partial<PublicationSettings>) };
+    const merged = mergeSettings(defaultSettings, JSON.parse(row.value) as SettingsPatch);
     return Value.Check(PublicationSettingsSchema, merged) ? merged : defaultSettings;
   }
 
@@ -73,10 +99,13 @@ export async function createSettingsService(
       return current;
     },
     async update(patch) {
-      const next = { ...current, ...patch };
+      const next = mergeSettings(current, patch);
       const problem = Value.Errors(PublicationSettingsSchema, next).First();
-      if (problem) throw new SettingsError(`${problem.path.slice(1) || 'settings'}: ${problem.message}`);
-      if (!isTimeZone(next.timeZone)) throw new SettingsError(`timeZone: unknown time zone "${next.timeZone}"`);
+      if (problem) {
+        const field = problem.path.slice(1).replace(/\//gu, '.') || 'settings';
+        throw new SettingsError(`${field}: ${problem.message}`, field);
+      }
+      if (!isTimeZone(next.timeZone)) throw new SettingsError(`timeZone: unknown time zone "${next.timeZone}"`, 'timeZone');
       const value = JSON.stringify(next);
       await db.kysely
         .insertInto('settings')
@@ -90,7 +119,19 @@ export async function createSettingsService(
   };
 }
 
-function isTimeZone(zone: string): boolean {
+/** Nested groups merge key by key, so changing one comment default keeps the others. */
+function mergeSettings(base: PublicationSettings, patch: SettingsPatch): PublicationSettings {
+  // A key present but undefined (an optional field not sent) changes nothing.
+  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as SettingsPatch;
+  return {
+    ...base,
+    ...given,
+    adRule: { ...base.adRule, ...patch.adRule },
+    comments: { ...base.comments, ...patch.comments },
+  };
+}
+
+export function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;

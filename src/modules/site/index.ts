@@ -54,6 +54,9 @@ export async function registerSiteModule(app: FastifyInstance, deps: SiteModuleD
   });
 
   const notFoundPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    // Before answering 404, the newsroom's redirects (registered by publishing/http/taxonomy-routes.ts).
+    const moved = request.method === 'GET' || request.method === 'HEAD' ? await app.redirectFor?.(request.url) : null;
+    if (moved) return reply.code(moved.status).header('location', moved.location).header('cache-control', moved.status === 301 ? 'public, max-age=3600' : 'no-cache').send();
     const page = await renderer.notFound();
     return sendPage(request, reply, makeEntry(404, 'text/html; charset=utf-8', page.html, []), null);
   };
