@@ -25,6 +25,7 @@ import { registerStaffAdmin } from './modules/api/staff-admin.js';
 import { registerContentApi } from './modules/api/content-api.js';
 import { registerOpenApi } from './modules/api/openapi.js';
 import { auditMigrations, createAuditLog, type AuditLog } from './modules/audit/index.js';
+import { PLAYER_ORIGINS } from './modules/embeds/providers.js';
 import { registerEmbeds } from './modules/embeds/routes.js';
 import { embedsMigrations } from './modules/embeds/migrations.js';
 import { createJobQueue, jobsMigrations, type JobQueue } from './modules/jobs/index.js';
@@ -97,6 +98,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       logger,
       publicUrl: config.publicUrl,
       trustProxy: config.trustProxy,
+      frameSources: PLAYER_ORIGINS,
       notFoundPage: (request, reply) => {
         if (!site) throw new Error('site module not registered');
         return site.notFoundPage(request, reply);
@@ -118,6 +120,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       now,
       secret: signingSecret(config),
       look,
+      embedTokens: { instagram: config.instagramOembedToken },
       assets: site.assets,
       accounts,
       audit,

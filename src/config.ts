@@ -29,6 +29,8 @@ export interface Config {
    * must agree); unset, a random key is kept in DATA_DIR/secret.key.
    */
   secretKey: string | null;
+  /** Meta app access token for Instagram oEmbed; unset, Instagram posts embed as link cards. */
+  instagramOembedToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -57,6 +59,7 @@ export function loadConfig(env: Env = process.env): Config {
     pageCacheMb: integer(env, 'PAGE_CACHE_MB', 128, 1, 65536),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     secretKey: secret(env),
+    instagramOembedToken: env.INSTAGRAM_OEMBED_TOKEN?.trim() || null,
   };
 }
 

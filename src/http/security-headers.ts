@@ -7,7 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 
-export function securityHeaders(publicUrl: string): Record<string, string> {
+/** `frameSources`: third-party origins pages may frame (embedded video and audio players). */
+export function securityHeaders(publicUrl: string, frameSources: readonly string[] = []): Record<string, string> {
   const isHttps = publicUrl.startsWith('https:');
   const middleware = helmet({
     contentSecurityPolicy: {
@@ -19,6 +20,7 @@ export function securityHeaders(publicUrl: string): Record<string, string> {
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
+        frameSrc: ["'self'", ...frameSources],
         formAction: ["'self'"],
         frameAncestors: ["'self'"],
         baseUri: ["'self'"],

@@ -15,6 +15,8 @@ export interface ServerOptions {
   logger: FastifyBaseLogger;
   publicUrl: string;
   trustProxy: boolean;
+  /** Third-party origins pages may frame (allow-listed embed players). */
+  frameSources?: readonly string[];
   /** Renders the site's 404 page (search box, latest stories). */
   notFoundPage: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 }
@@ -50,7 +52,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     }
   });
 
-  const security = securityHeaders(options.publicUrl);
+  const security = securityHeaders(options.publicUrl, options.frameSources);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   await app.register(rateLimit, { global: false });
 
@@ -67,6 +69,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     if (error instanceof HttpError) {
+      if (isApiPath(request)) return reply.code(error.status).headers(error.headers).header('cache-control', 'no-store').send({ error: error.publicMessage });
       return reply.code(error.status).headers(error.headers).type('text/plain; charset=utf-8').header('cache-control', 'no-store').send(`${error.status} ${error.publicMessage}\n`);
     }
     const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;

@@ -67,6 +67,7 @@ describe('oEmbed resolution and the SSRF guard', () => {
       url: 'https://www.youtube.com/watch?v=abc',
       title: 'A video',
       html: YOUTUBE_HTML,
+      playerUrl: 'https://www.youtube.com/embed/abc',
       thumbnailUrl: 'https://i.ytimg.com/vi/abc/hqdefault.jpg',
       width: 200,
       height: 113,
@@ -150,6 +151,7 @@ describe('embed routes and sandboxed frames', () => {
     assert.equal(resolved.statusCode, 200, resolved.body);
     const embed = resolved.json();
     assert.equal(embed.provider, 'YouTube');
+    assert.equal(embed.playerUrl, 'https://www.youtube.com/embed/abc', 'a single-iframe player is framed directly');
     assert.match(embed.frameId, /^[0-9a-f]{32}$/u);
 
     const frame = await get(`/frames/embed/${embed.frameId}`, false);
@@ -230,10 +232,30 @@ describe('embed routes and sandboxed frames', () => {
     assert.equal((await get(`/frames/html/${'0'.repeat(64)}`, false)).statusCode, 404);
   });
 
-  it('lets the site pages frame same-origin frames only', async () => {
+  it('frames allow-listed players directly and nothing else from elsewhere', async () => {
     const page = await get('/', false);
     const csp = String(page.headers['content-security-policy']);
     assert.match(csp, /default-src 'self'/u);
-    assert.doesNotMatch(csp, /(?:frame|child)-src/u, 'frames fall back to default-src: same origin only');
+    assert.match(csp, /frame-src 'self' https:\/\/www\.youtube\.com https:\/\/www\.youtube-nocookie\.com https:\/\/player\.vimeo\.com/u);
+    assert.doesNotMatch(csp, /frame-src[^;]*(?:twitter|\*|https:(?:;| ))/u, 'script-based embeds stay in our sandboxed frames');
+
+    const parts = renderBody(
+      {
+        type: 'doc',
+        content: [
+          { type: 'embed', attrs: { url: 'https://vimeo.com/123', provider: 'Vimeo', title: 'Clip', playerUrl: 'https://player.vimeo.com/video/123', width: 640, height: 360 } },
+          { type: 'embed', attrs: { url: 'https://vimeo.com/124', provider: 'Vimeo', title: 'Forged', playerUrl: 'https://evil.example/video/124', frameId: 'b'.repeat(32) } },
+          { type: 'embed', attrs: { url: 'https://vimeo.com/125', provider: 'Vimeo', title: 'Downgraded', playerUrl: 'http://player.vimeo.com/video/125' } },
+        ],
+      },
+      new Map(),
+    );
+    const $ = load(parts.map((p) => p.html).join(''));
+    const player = $('figure.embed').eq(0).find('iframe');
+    assert.equal(player.attr('src'), 'https://player.vimeo.com/video/123');
+    assert.equal(player.attr('sandbox'), 'allow-scripts allow-same-origin allow-popups allow-presentation');
+    assert.equal(player.attr('height'), '360');
+    assert.equal($('figure.embed').eq(1).find('iframe').attr('src'), `/frames/embed/${'b'.repeat(32)}`, 'a player URL off the list falls back to the sandboxed frame');
+    assert.equal($('figure.embed').eq(2).find('iframe').length, 0, 'http players are never framed');
   });
 });

@@ -34,6 +34,21 @@ describe('media', () => {
     assert.equal(await app.media.variant(item.id, 'ffffffffff', '320.webp'), null, 'a stale version is not served');
   });
 
+  it('sends a variant URL of an older version (focal point since moved) to the current one', async () => {
+    const data = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#336699' } }).png().toBuffer();
+    const item = await app.media.ingest({ data, originalName: 'square.png', alt: 'Blue' });
+    const moved = await app.media.update(item.id, { focalX: 0.1, focalY: 0.9 });
+    assert.ok(moved && moved.version !== item.version, 'a new focal point is a new version');
+    const old = await app.http.inject({ url: `/media/${item.id}/${item.version}/320-1x1.webp` });
+    assert.equal(old.statusCode, 302);
+    assert.equal(old.headers.location, `/media/${item.id}/${moved.version}/320-1x1.webp`);
+    assert.doesNotMatch(String(old.headers['cache-control']), /immutable/u);
+    const current = await app.http.inject({ url: String(old.headers.location) });
+    assert.equal(current.statusCode, 200);
+    const unknown = await app.http.inject({ url: `/media/${item.id}/${item.version}/333.webp` });
+    assert.equal(unknown.statusCode, 404, 'an invalid variant name is not redirected');
+  });
+
   it('refuses files that are not images, empty files, SVG and decompression bombs', async () => {
     const bad: [Buffer, RegExp][] = [
       [Buffer.from('just text, not a picture'), /not an image we can read/u],

@@ -90,7 +90,7 @@ const Embed = Node.create({
   atom: true,
   draggable: true,
   addAttributes() {
-    return { url: { default: '' }, provider: { default: null }, title: { default: null }, frameId: { default: null }, width: { default: null }, height: { default: null } };
+    return { url: { default: '' }, provider: { default: null }, title: { default: null }, frameId: { default: null }, playerUrl: { default: null }, width: { default: null }, height: { default: null } };
   },
   parseHTML: () => [{ tag: 'div[data-embed-url]', getAttrs: (e) => ({ url: e.getAttribute('data-embed-url') ?? '' }) }],
   renderHTML: ({ node }) => ['div', { 'data-embed-url': String(node.attrs.url) }],

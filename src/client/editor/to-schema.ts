@@ -79,7 +79,7 @@ function block(node: JSONContent): Block | null {
       if (!url) return null;
       return {
         type: 'embed',
-        attrs: defined({ url, provider: str(a.provider), title: str(a.title), frameId: str(a.frameId), width: int(a.width), height: int(a.height) }),
+        attrs: defined({ url, provider: str(a.provider), title: str(a.title), frameId: str(a.frameId), playerUrl: str(a.playerUrl), width: int(a.width), height: int(a.height) }),
       };
     }
     case 'rawHtml': {

@@ -12,6 +12,7 @@ interface Resolved {
   provider?: string;
   title?: string;
   frameId?: string;
+  playerUrl?: string;
   width?: number;
   height?: number;
 }
@@ -60,8 +61,8 @@ export function toolbar(editor: Editor, picker: MediaPicker, say: (message: stri
       say('Looking up the embed…');
       const result = await api<Resolved>('GET', `/api/admin/embeds/resolve?url=${encodeURIComponent(url.trim())}`);
       if (!result.data) return say(`Not embedded: ${result.error}`);
-      const { provider, title, frameId, width, height } = result.data;
-      insertBlock({ type: 'embed', attrs: { url: result.data.url || url.trim(), provider, title, frameId, width, height } });
+      const { provider, title, frameId, playerUrl, width, height } = result.data;
+      insertBlock({ type: 'embed', attrs: { url: result.data.url || url.trim(), provider, title, frameId, playerUrl, width, height } });
       say('Embed added.');
     },
     rawHtml: () => insertBlock({ type: 'rawHtml', attrs: { html: '<p>Replace this HTML</p>', height: 300, title: '' } }),

@@ -4,7 +4,7 @@
  * the endpoint's host go through the SSRF guard.
  */
 import ipaddr from 'ipaddr.js';
-import { providerFor, type Provider } from './providers.js';
+import { playerUrlIn, providerFor, type Provider } from './providers.js';
 import { nodeTransport, safeFetch, UnsafeUrlError, vetUrl, type Transport, type UrlPolicy } from './ssrf.js';
 
 export class EmbedError extends Error {
@@ -21,6 +21,8 @@ export interface ResolvedEmbed {
   url: string;
   title: string;
   html?: string;
+  /** Set for players framed directly (see providers.ts playerOrigins). */
+  playerUrl?: string;
   thumbnailUrl?: string;
   width?: number;
   height?: number;
@@ -107,7 +109,11 @@ async function fetchOEmbed(provider: Provider, url: URL, options: ResolverOption
     url: url.href,
     title: (text(data.title, 300) ?? '').trim() || (text(data.author_name, 300) ?? '').trim() || url.href,
   };
-  if (html) result.html = html;
+  if (html) {
+    result.html = html;
+    const player = playerUrlIn(html, provider);
+    if (player) result.playerUrl = player;
+  }
   if (thumbnail && thumbnail.startsWith('https://')) result.thumbnailUrl = thumbnail;
   const width = size(data.width);
   const height = size(data.height);

@@ -16,6 +16,11 @@ export interface Provider {
   frames: readonly string[];
   /** Instagram's oEmbed needs an app token; without it the embed is a plain link card. */
   needsToken?: boolean;
+  /**
+   * Players (video, audio) whose embed HTML is one iframe: the article frames the player directly,
+   * so it keeps its own origin (players need their storage to play). Page CSP allows these origins.
+   */
+  playerOrigins?: readonly string[];
 }
 
 export const PROVIDERS: readonly Provider[] = [
@@ -26,6 +31,7 @@ export const PROVIDERS: readonly Provider[] = [
     endpoint: 'https://www.youtube.com/oembed?format=json',
     scripts: [],
     frames: ['https://www.youtube.com', 'https://www.youtube-nocookie.com'],
+    playerOrigins: ['https://www.youtube.com', 'https://www.youtube-nocookie.com'],
   },
   {
     name: 'Vimeo',
@@ -34,6 +40,7 @@ export const PROVIDERS: readonly Provider[] = [
     endpoint: 'https://vimeo.com/api/oembed.json',
     scripts: [],
     frames: ['https://player.vimeo.com'],
+    playerOrigins: ['https://player.vimeo.com'],
   },
   {
     name: 'X',
@@ -67,6 +74,7 @@ export const PROVIDERS: readonly Provider[] = [
     endpoint: 'https://soundcloud.com/oembed?format=json',
     scripts: [],
     frames: ['https://w.soundcloud.com'],
+    playerOrigins: ['https://w.soundcloud.com'],
   },
   {
     name: 'Spotify',
@@ -75,6 +83,7 @@ export const PROVIDERS: readonly Provider[] = [
     endpoint: 'https://open.spotify.com/oembed',
     scripts: [],
     frames: ['https://open.spotify.com'],
+    playerOrigins: ['https://open.spotify.com'],
   },
   {
     name: 'Flickr',
@@ -93,4 +102,28 @@ export function providerFor(url: URL): Provider | null {
 
 export function providerByName(name: string): Provider | null {
   return PROVIDERS.find((p) => p.name === name) ?? null;
+}
+
+/** Every origin an article page may frame directly (the page CSP's frame-src lists exactly these). */
+export const PLAYER_ORIGINS: readonly string[] = PROVIDERS.flatMap((p) => p.playerOrigins ?? []);
+
+/**
+ * The player address inside a provider's embed HTML, when the HTML is a single iframe whose https
+ * source is on that provider's player list; anything else is shown in the sandboxed frame instead.
+ */
+export function playerUrlIn(html: string, provider: Provider): string | undefined {
+  const iframes = html.match(/<iframe\b/giu) ?? [];
+  if (iframes.length !== 1 || /<script\b/iu.test(html)) return undefined;
+  const src = /<iframe\b[^>]*?\ssrc\s*=\s*["']([^"']+)["']/iu.exec(html)?.[1]?.replace(/&amp;/gu, '&');
+  return src && isPlayerUrl(src, provider.playerOrigins ?? []) ? src : undefined;
+}
+
+/** Checked again at render time: the stored body is JSON anyone with the API could have written. */
+export function isPlayerUrl(src: string, origins: readonly string[] = PLAYER_ORIGINS): boolean {
+  try {
+    const url = new URL(src);
+    return url.protocol === 'https:' && origins.includes(url.origin) && src.length <= 2048;
+  } catch {
+    return false;
+  }
 }

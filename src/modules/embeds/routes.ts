@@ -31,6 +31,7 @@ const Resolved = Type.Object({
   thumbnailUrl: Type.Optional(Type.String()),
   width: Type.Optional(Type.Integer()),
   height: Type.Optional(Type.Integer()),
+  playerUrl: Type.Optional(Type.String({ description: 'Put this in the embed block as attrs.playerUrl: the player is framed directly.' })),
   frameId: Type.Optional(Type.String({ description: 'Put this in the embed block as attrs.frameId to show the embed in a sandboxed frame.' })),
   note: Type.Optional(Type.String()),
 });
@@ -65,8 +66,7 @@ export async function registerEmbeds(app: FastifyInstance, deps: NewsroomDeps): 
         const embed = await resolveEmbed(url, {
           policy: network.policy,
           transport: network.transport,
-          // Read here until the config module grows a documented setting for it.
-          instagramToken: process.env.INSTAGRAM_OEMBED_TOKEN || undefined,
+          instagramToken: deps.embedTokens.instagram ?? undefined,
         });
         const frameId = embed.html ? await store.saveEmbed({ provider: embed.provider, url: embed.url, html: embed.html }) : undefined;
         return { ...embed, ...(frameId ? { frameId } : {}) };

@@ -20,6 +20,8 @@ export interface NewsroomDeps {
   /** Secret for signed preview links and similar; from the environment (SECRET_KEY) or generated per data folder. */
   secret: string;
   look: () => Promise<Look | null>;
+  /** Access tokens for oEmbed providers that need one (from the environment). */
+  embedTokens: { instagram: string | null };
   assets: Assets;
   accounts: AccountsService;
   audit: AuditLog;

@@ -102,6 +102,8 @@ const Embed = Type.Object(
         title: Type.Optional(Type.String({ maxLength: 300 })),
         /** Id of the provider's embed HTML stored by the embeds module (GET /api/admin/embeds/resolve). */
         frameId: Type.Optional(Type.String({ pattern: '^[0-9a-f]{32}$' })),
+        /** A provider's player framed directly; only allow-listed player origins render. */
+        playerUrl: Type.Optional(Type.String({ minLength: 8, maxLength: 2048 })),
         /** The provider's size, so the frame's height is reserved before it loads. */
         width: Type.Optional(Type.Integer({ minimum: 1, maximum: 4000 })),
         height: Type.Optional(Type.Integer({ minimum: 50, maximum: 4000 })),

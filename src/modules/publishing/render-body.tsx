@@ -9,6 +9,7 @@ import type { Block, Doc, Inline, Mark } from './body-schema.js';
 import type { MediaItem } from '../media/service.js';
 import { Picture } from '../media/picture.js';
 import { noteRawHtml } from '../embeds/raw-html-frames.js';
+import { isPlayerUrl } from '../embeds/providers.js';
 
 export type PartKind = 'paragraph' | 'heading' | 'quote' | 'pullquote' | 'list' | 'image' | 'embed' | 'html';
 
@@ -110,7 +111,9 @@ function renderBlock(block: Block, media: Map<number, MediaItem>): { kind: PartK
         kind: 'embed',
         node: (
           <figure class="embed">
-            {block.attrs.frameId ? (
+            {block.attrs.playerUrl && isPlayerUrl(block.attrs.playerUrl) ? (
+              <PlayerFrame src={block.attrs.playerUrl} title={`${provider}: ${title}`} height={embedHeight(block.attrs.width, block.attrs.height)} />
+            ) : block.attrs.frameId ? (
               <SandboxedFrame src={`/frames/embed/${block.attrs.frameId}`} title={`${provider}: ${title}`} height={embedHeight(block.attrs.width, block.attrs.height)} />
             ) : null}
             <a href={href} rel="noopener nofollow">
@@ -142,6 +145,27 @@ function renderBlock(block: Block, media: Map<number, MediaItem>): { kind: PartK
  */
 function SandboxedFrame({ src, title, height }: { src: string; title: string; height: number }) {
   return <iframe class="embed-frame" src={src} title={title} sandbox="allow-scripts allow-popups allow-presentation" loading="lazy" width="100%" height={height} referrerpolicy="strict-origin-when-cross-origin" />;
+}
+
+/**
+ * A provider's own player (YouTube, Vimeo, …), framed directly so it keeps its origin and can play.
+ * allow-same-origin here means the provider's origin, never ours; the page CSP lists these origins.
+ */
+function PlayerFrame({ src, title, height }: { src: string; title: string; height: number }) {
+  return (
+    <iframe
+      class="embed-frame"
+      src={src}
+      title={title}
+      sandbox="allow-scripts allow-same-origin allow-popups allow-presentation"
+      allow="encrypted-media; fullscreen; picture-in-picture"
+      allowFullScreen
+      loading="lazy"
+      width="100%"
+      height={height}
+      referrerpolicy="strict-origin-when-cross-origin"
+    />
+  );
 }
 
 /** Providers size their players for a given width; the column is about 640 px wide. */

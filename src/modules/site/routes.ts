@@ -113,7 +113,15 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     const { id, version, variant } = request.params;
     if (!/^\d{1,10}$/u.test(id) || !/^[a-f0-9]{10}$/u.test(version)) return notFoundPage(request, reply);
     const found = await deps.media.variant(Number(id), version, variant);
-    if (!found) return notFoundPage(request, reply);
+    if (!found) {
+      // An older version (the focal point changed since the page was rendered): send the reader
+      // to the current one. A temporary redirect, so it is never cached as immutable.
+      const current = (await deps.media.getMany([Number(id)])).get(Number(id));
+      if (current && current.version !== version && (await deps.media.variant(current.id, current.version, variant))) {
+        return reply.header('cache-control', 'public, max-age=300').redirect(`/media/${current.id}/${current.version}/${variant}`, 302);
+      }
+      return notFoundPage(request, reply);
+    }
     return reply.header('cache-control', 'public, max-age=31536000, immutable').type(found.contentType).send(found.data);
   });
 }
