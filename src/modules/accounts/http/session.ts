@@ -68,9 +68,16 @@ export async function registerStaffSession(app: FastifyInstance, options: StaffS
     clear: (reply) => void reply.clearCookie(SESSION_COOKIE, attributes),
   };
 
-  app.addHook('onRequest', async (request) => {
-    if (!isStaffPath(request.routeOptions.url)) return;
+  app.addHook('onRequest', async (request, reply) => {
+    const route = request.routeOptions.url;
+    if (!isStaffPath(route)) return undefined;
     request.staff = await resolveStaff(request, accounts, sessionCookie);
+    // The Admin API says who may call before it says what is wrong with a request: without this,
+    // body validation (which runs before route guards) would answer strangers with the schema.
+    if (!request.staff && route?.startsWith('/api/admin/')) {
+      return reply.code(401).header('www-authenticate', 'Bearer').header('cache-control', 'no-store').send({ error: 'Sign in or send an API key.' });
+    }
+    return undefined;
   });
 
   return sessionCookie;
