@@ -10,7 +10,8 @@ export { createArticleEvents, type ArticleEvent, type ArticleEvents, type Articl
 export { createTaxonomy, type TaxonomyService, type SectionRecord, type TagRecord, type AuthorRecord, type AuthorLink } from './taxonomy.js';
 export { createPages, type PagesService, type PageRecord, type PageSummary, type PageVersion, type PageVersionSummary } from './pages.js';
 export { createRedirects, type RedirectsService, type Redirect, type RedirectStatus } from './redirects.js';
-export { createArticleWorkflow, LockedError, parseTime, type ArticleWorkflow, type ArticleFields, type PatchFields, type ListQuery as ArticleListQuery } from './workflow.js';
+export { createArticleWorkflow, LockedError, type ArticleWorkflow } from './workflow.js';
+export { parseTime, type ArticleFields, type PatchFields, type ListQuery as ArticleListQuery } from './workflow-rules.js';
 export { htmlToDoc, MAX_HTML_LENGTH } from './html-to-doc.js';
 export { AUTOSAVE_WINDOW_MS } from './revisions.js';
 export { LOCK_TTL_MS } from './locks.js';

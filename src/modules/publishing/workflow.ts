@@ -16,61 +16,23 @@
  *   window writes the audit log or sends article.updated, so webhooks are not fired every few
  *   seconds while someone types in a live article.
  */
-import { sql, type Selectable } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { actorOf, can, type Staff } from '../accounts/index.js';
 import { systemActor, type Actor, type AuditLog } from '../audit/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { MediaService } from '../media/service.js';
-import { cursors, CursorError } from '../api/cursor.js';
-import { checkDoc, wordCount, type Block, type Doc } from './body-schema.js';
+import { createArticleList } from './article-list.js';
+import { createArticleViews, lockView, noteView, snapshot, type ArticleRow as Row } from './article-views.js';
+import type { Block, Doc } from './body-schema.js';
 import type { ArticleEvents, ArticleEventType } from './events.js';
-import { htmlToDoc, MAX_HTML_LENGTH } from './html-to-doc.js';
 import { createEditLocks, type EditLocks, type LockHolder } from './locks.js';
-import { mediaIdsIn } from './render-body.js';
+import { syncArticleJobs } from './scheduler.js';
+import { createWorkflowChecks, type Plan } from './workflow-checks.js';
 import { createRevisions, type Revisions, type Snapshot } from './revisions.js';
-import type { ArticleStatus, NoteKind, PublishingTables } from './tables.js';
-import { articlePath, type ArticleListItem, type ArticleView, type LockView, type NoteView } from './types.js';
+import type { ArticleStatus, NoteKind } from './tables.js';
+import type { ArticleListItem, ArticleView, LockView, NoteView } from './types.js';
+import { actionFor, authorsOf, eventFor, fail, iso, LIVE, NEXT, parseTime, type ArticleFields, type ListQuery, type PatchFields } from './workflow-rules.js';
 import { PublishingError, type ArticleInput, type PublishingCommands } from './write.js';
-
-export type AuthorRef = string | { slug: string; role?: string | null };
-export type TimeInput = string | number | null;
-
-/** The fields of POST /api/admin/articles; PATCH takes any subset. */
-export interface ArticleFields {
-  headline?: string;
-  standfirst?: string;
-  slug?: string;
-  html?: string;
-  body?: unknown;
-  section?: string;
-  tags?: string[];
-  authors?: AuthorRef[];
-  dateline?: string | null;
-  heroImage?: number | null;
-  status?: ArticleStatus;
-  publishAt?: TimeInput;
-  unpublishAt?: TimeInput;
-  embargoUntil?: TimeInput;
-  seoTitle?: string | null;
-  seoDescription?: string | null;
-  socialTitle?: string | null;
-  socialDescription?: string | null;
-}
-
-export interface PatchFields extends ArticleFields {
-  expectedModifiedAt?: number;
-  autosave?: boolean;
-}
-
-export interface ListQuery {
-  status?: ArticleStatus;
-  section?: string;
-  author?: string;
-  q?: string;
-  cursor?: string;
-  limit?: number;
-}
 
 /** 423: someone else holds the edit lock. */
 export class LockedError extends PublishingError {
@@ -111,44 +73,12 @@ export interface ArticleWorkflow {
   unpublishScheduled(payload: { articleId: number; unpublishAt: number }): Promise<void>;
 }
 
-type Row = Selectable<PublishingTables['articles']>;
-
-const LIVE: ArticleStatus[] = ['scheduled', 'published', 'unpublished'];
-const NEXT: Record<ArticleStatus, ArticleStatus[]> = {
-  draft: ['draft', 'review', 'scheduled', 'published'],
-  review: ['draft', 'review', 'scheduled', 'published'],
-  scheduled: ['draft', 'review', 'scheduled', 'published'],
-  published: ['published', 'unpublished'],
-  unpublished: ['unpublished', 'draft', 'review', 'scheduled', 'published'],
-};
-
-const fail = (message: string, field?: string, status = 400): never => {
-  throw new PublishingError(message, field, status);
-};
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/iu;
-
-/** ISO 8601 with an offset, or epoch ms; null clears; undefined leaves as is. */
-export function parseTime(value: TimeInput | undefined, field: string): number | null | undefined {
-  if (value === undefined || value === null) return value;
-  if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value) || value < 0) fail(`${field}: must be an ISO 8601 time or milliseconds since 1970.`, field);
-    return value;
-  }
-  if (!ISO_WITH_OFFSET.test(value.trim())) fail(`${field}: must be an ISO 8601 time with a time zone offset, such as 2026-12-01T09:00:00+01:00.`, field);
-  const ms = Date.parse(value.trim());
-  if (!Number.isFinite(ms)) fail(`${field}: is not a real date.`, field);
-  return ms;
-}
-
-const rawHtmlBlocks = (doc: Doc) => JSON.stringify(doc.content.filter((b) => b.type === 'rawHtml'));
-const readingMinutes = (words: number) => (words === 0 ? 0 : Math.max(1, Math.round(words / 230)));
-
 export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
   const k = deps.db.kysely;
   const locks: EditLocks = createEditLocks(deps.db);
   const history: Revisions = createRevisions(deps.db);
-  const listCursors = cursors(deps.secret, 'admin.articles');
+  const { view, urlOf } = createArticleViews({ db: deps.db, publicUrl: deps.publicUrl, now: deps.now, locks });
+  const list = createArticleList({ db: deps.db, now: deps.now, secret: deps.secret, locks });
 
   async function load(id: number): Promise<Row | undefined> {
     return k.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
@@ -179,205 +109,12 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
 
   const mayPublish = (staff: Staff, own: boolean) => can(staff.role, 'article.publish.any') || (own && can(staff.role, 'article.publish.own'));
 
-  function toDoc(input: ArticleFields): Doc | undefined {
-    if (input.html !== undefined && input.body !== undefined) fail('Send the body as html or as body (block JSON), not both.', 'body');
-    if (input.html !== undefined) {
-      if (input.html.length > MAX_HTML_LENGTH) fail('html: is larger than 1 MB.', 'html', 413);
-      return htmlToDoc(input.html, { publicUrl: deps.publicUrl });
-    }
-    if (input.body !== undefined) {
-      const problem = checkDoc(input.body)[0];
-      if (problem) fail(`body: does not fit the block schema at ${problem.path}: ${problem.message}.`, 'body');
-      return input.body as Doc;
-    }
-    return undefined;
-  }
-
-  function checkRawHtml(staff: Staff, doc: Doc | undefined, stored: Doc | null): void {
-    if (!doc || can(staff.role, 'article.raw-html')) return;
-    const before = stored ? rawHtmlBlocks(stored) : '[]';
-    if (rawHtmlBlocks(doc) !== before) fail('Only editors may add or change raw HTML blocks.', 'body', 403);
-  }
-
-  async function checkMedia(doc: Doc | undefined, hero: number | null | undefined): Promise<void> {
-    const ids = [...(doc ? mediaIdsIn(doc) : []), ...(hero ? [hero] : [])];
-    if (ids.length === 0) return;
-    const found = await deps.media.getMany([...new Set(ids)]);
-    if (hero && !found.has(hero)) fail(`heroImage: there is no media item ${hero}.`, 'heroImage');
-    for (const id of ids) if (!found.has(id)) fail(`body: there is no media item ${id} (an image block refers to it).`, 'body');
-  }
-
-  /** Every picture readers see needs a text alternative before it goes live. */
-  async function checkAltText(doc: Doc, hero: number | null): Promise<void> {
-    const images = doc.content.flatMap((block, index) => (block.type === 'image' ? [{ block, index }] : []));
-    const media = await deps.media.getMany([...new Set([...images.map((i) => i.block.attrs.mediaId), ...(hero ? [hero] : [])])]);
-    if (hero) {
-      const item = media.get(hero);
-      if (!item) fail(`heroImage: there is no media item ${hero}.`, 'heroImage');
-      else if (!item.alt.trim()) fail(`The hero image (media ${hero}) needs alt text before publishing: add it in the media library.`, 'heroImage');
-    }
-    for (const { block, index } of images) {
-      const item = media.get(block.attrs.mediaId);
-      const alt = block.attrs.alt?.trim() || item?.alt.trim();
-      if (!alt) {
-        const name = block.attrs.caption?.trim() ? `"${block.attrs.caption.trim().slice(0, 60)}"` : `media ${block.attrs.mediaId}`;
-        fail(`The image ${name} (block ${index + 1}) needs alt text before publishing.`, 'body');
-      }
-    }
-  }
-
-  interface Plan {
-    target: ArticleStatus;
-    statusChanged: boolean;
-    publishAt: number | null;
-    publishAtChanged: boolean;
-    unpublishAt: number | null;
-    unpublishAtChanged: boolean;
-    embargoUntil: number | null;
-    embargoChanged: boolean;
-    body: Doc;
-    hero: number | null;
-  }
-
-  async function checkPlan(plan: Plan, now: number): Promise<void> {
-    const { target, embargoUntil } = plan;
-    if (target === 'scheduled') {
-      if (plan.publishAt === null) fail('publishAt: scheduling needs a publishAt time.', 'publishAt');
-      else {
-        if ((plan.statusChanged || plan.publishAtChanged) && plan.publishAt <= now) fail('publishAt: must be in the future to schedule.', 'publishAt');
-        if (embargoUntil !== null && plan.publishAt < embargoUntil) fail(`publishAt: the article is embargoed until ${iso(embargoUntil)}.`, 'publishAt');
-      }
-    }
-    if (target === 'published' && (plan.statusChanged || plan.embargoChanged) && embargoUntil !== null && now < embargoUntil) {
-      fail(`The article is embargoed until ${iso(embargoUntil)}.`, 'embargoUntil');
-    }
-    if ((target === 'scheduled' || target === 'published') && plan.unpublishAtChanged && plan.unpublishAt !== null) {
-      const start = target === 'scheduled' ? (plan.publishAt ?? now) : now;
-      if (plan.unpublishAt <= start) fail('unpublishAt: must be after the article goes live.', 'unpublishAt');
-    }
-    if (target === 'scheduled' || target === 'published') await checkAltText(plan.body, plan.hero);
-  }
-
-  function authorsOf(refs: AuthorRef[]): ArticleInput['authors'] {
-    return refs.map((a) => (typeof a === 'string' ? { slug: a } : { slug: a.slug, role: a.role ?? null }));
-  }
-
-  async function sectionSlugOf(row: Row): Promise<{ slug: string; name: string }> {
-    return k.selectFrom('sections').select(['slug', 'name']).where('id', '=', row.section_id).executeTakeFirstOrThrow();
-  }
-
-  async function urlOf(row: Row): Promise<string> {
-    return `${deps.publicUrl}${articlePath((await sectionSlugOf(row)).slug, row.slug)}`;
-  }
-
-  function snapshot(row: Row): Snapshot {
-    return {
-      headline: row.headline,
-      standfirst: row.standfirst,
-      body: JSON.parse(row.body) as Doc,
-      metadata: {
-        slug: row.slug,
-        status: row.status,
-        dateline: row.dateline,
-        heroImage: row.hero_media_id,
-        seoTitle: row.seo_title,
-        seoDescription: row.seo_description,
-        socialTitle: row.social_title,
-        socialDescription: row.social_description,
-      },
-    };
-  }
-
-  /** Keeps the publish/unpublish jobs in step with the article's schedule. */
-  async function syncJobs(before: Row | null, after: Row): Promise<void> {
-    const publishKey = `article.publish:${after.id}`;
-    const unpublishKey = `article.unpublish:${after.id}`;
-    if (after.status === 'scheduled' && after.publish_at !== null) {
-      if (!before || before.status !== 'scheduled' || before.publish_at !== after.publish_at) {
-        await deps.jobs.enqueue('article.publish', { articleId: after.id, publishAt: after.publish_at }, { runAt: after.publish_at, key: publishKey });
-      }
-    } else if (before?.status === 'scheduled') await deps.jobs.cancel(publishKey);
-    const wantsUnpublish = (after.status === 'scheduled' || after.status === 'published') && after.unpublish_at !== null;
-    const hadUnpublish = before !== null && (before.status === 'scheduled' || before.status === 'published') && before.unpublish_at !== null;
-    if (wantsUnpublish && after.unpublish_at !== null) {
-      if (!hadUnpublish || before?.unpublish_at !== after.unpublish_at) {
-        await deps.jobs.enqueue('article.unpublish', { articleId: after.id, unpublishAt: after.unpublish_at }, { runAt: after.unpublish_at, key: unpublishKey });
-      }
-    } else if (hadUnpublish) await deps.jobs.cancel(unpublishKey);
-  }
+  const { toDoc, checkRawHtml, checkMedia, checkAltText, checkPlan } = createWorkflowChecks({ media: deps.media, publicUrl: deps.publicUrl });
+  const syncJobs = (before: Row | null, after: Row) => syncArticleJobs(deps.jobs, before, after);
 
   async function emit(type: ArticleEventType, row: Row): Promise<void> {
     await deps.articleEvents.emit({ type, articleId: row.id, slug: row.slug, headline: row.headline, url: await urlOf(row), at: deps.now() });
   }
-
-  /** The event a status change means for the outside world, if any. */
-  function eventFor(before: ArticleStatus | null, after: ArticleStatus): ArticleEventType | null {
-    if (after === 'published') return before === 'published' ? 'article.updated' : 'article.published';
-    if (before === 'published') return 'article.unpublished';
-    return null;
-  }
-
-  function actionFor(before: ArticleStatus | null, after: ArticleStatus): string {
-    if (before === after) return 'article.update';
-    if (after === 'published') return 'article.publish';
-    if (after === 'scheduled') return 'article.schedule';
-    if (after === 'unpublished' || before === 'published') return 'article.unpublish';
-    return 'article.update';
-  }
-
-  async function view(row: Row): Promise<ArticleView> {
-    const now = deps.now();
-    const [section, authors, tags, notes, lock, creator] = await Promise.all([
-      sectionSlugOf(row),
-      k
-        .selectFrom('article_authors as aa')
-        .innerJoin('authors as au', 'au.id', 'aa.author_id')
-        .select(['au.slug', 'au.name', 'aa.role_label'])
-        .where('aa.article_id', '=', row.id)
-        .orderBy('aa.position')
-        .execute(),
-      k.selectFrom('article_tags as at').innerJoin('tags as t', 't.id', 'at.tag_id').select('t.slug').where('at.article_id', '=', row.id).orderBy('t.slug').execute(),
-      k.selectFrom('article_notes').select(['id', 'kind', 'body', 'created_at']).where('article_id', '=', row.id).orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
-      locks.current(row.id, now),
-      row.created_by_user !== null
-        ? k.selectFrom('users').select('name').where('id', '=', row.created_by_user).executeTakeFirst()
-        : row.created_by_key !== null
-          ? k.selectFrom('api_keys').select('name').where('id', '=', row.created_by_key).executeTakeFirst().then((r) => (r ? { name: `API key "${r.name}"` } : undefined))
-          : Promise.resolve(undefined),
-    ]);
-    return {
-      id: row.id,
-      slug: row.slug,
-      headline: row.headline,
-      standfirst: row.standfirst,
-      status: row.status,
-      section,
-      authors: authors.map((a) => ({ slug: a.slug, name: a.name, role: a.role_label })),
-      tags: tags.map((t) => t.slug),
-      dateline: row.dateline,
-      heroImage: row.hero_media_id,
-      body: JSON.parse(row.body) as Doc,
-      seoTitle: row.seo_title,
-      seoDescription: row.seo_description,
-      socialTitle: row.social_title,
-      socialDescription: row.social_description,
-      publishAt: iso(row.publish_at),
-      unpublishAt: iso(row.unpublish_at),
-      embargoUntil: iso(row.embargo_until),
-      publishedAt: iso(row.published_at),
-      updatedAt: iso(row.updated_at),
-      modifiedAt: row.modified_at,
-      wordCount: row.word_count,
-      readingMinutes: readingMinutes(row.word_count),
-      url: row.status === 'published' ? `${deps.publicUrl}${articlePath(section.slug, row.slug)}` : null,
-      createdBy: creator ? { name: creator.name } : null,
-      notes: notes.map(noteView),
-      lock: lockView(lock),
-    };
-  }
-
-  const noteView = (n: { id: number; kind: NoteKind; body: string; created_at: number }): NoteView => ({ id: n.id, kind: n.kind, body: n.body, at: new Date(n.created_at).toISOString() });
-  const lockView = (l: LockHolder | null | undefined): LockView | null => (l ? { userId: l.userId, name: l.name, expiresAt: new Date(l.expiresAt).toISOString() } : null);
 
   async function checkLock(staff: Staff, id: number, now: number): Promise<void> {
     const holder = await locks.current(id, now);
@@ -456,6 +193,8 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
   }
 
   return {
+    list,
+
     async create(staff, input) {
       const now = deps.now();
       const status = input.status ?? 'draft';
@@ -508,81 +247,6 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
 
     async get(staff, id) {
       return view((await visible(staff, id)).row);
-    },
-
-    async list(staff, query) {
-      const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-      let q = k
-        .selectFrom('articles as a')
-        .innerJoin('sections as s', 's.id', 'a.section_id')
-        .select(['a.id', 'a.slug', 'a.headline', 'a.status', 'a.publish_at', 'a.published_at', 'a.modified_at', 'a.word_count', 's.slug as section_slug', 's.name as section_name']);
-      if (query.status) q = q.where('a.status', '=', query.status);
-      if (query.section) q = q.where('s.slug', '=', query.section);
-      if (query.author) {
-        const slug = query.author;
-        q = q.where((eb) =>
-          eb.exists(eb.selectFrom('article_authors as aa').innerJoin('authors as au', 'au.id', 'aa.author_id').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('au.slug', '=', slug)),
-        );
-      }
-      if (query.q?.trim()) {
-        const pattern = `%${query.q.trim().toLowerCase().replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
-        q = q.where(sql<boolean>`lower(a.headline) like ${pattern} escape '\\'`);
-      }
-      if (!can(staff.role, 'article.edit.any')) {
-        if (staff.via === 'key') q = q.where('a.created_by_key', '=', staff.keyId ?? -1);
-        else {
-          const userId = staff.id ?? -1;
-          q = q.where((eb) =>
-            eb.or([
-              eb('a.created_by_user', '=', userId),
-              eb.exists(eb.selectFrom('article_authors as aa').innerJoin('authors as au', 'au.id', 'aa.author_id').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('au.user_id', '=', userId)),
-            ]),
-          );
-        }
-      }
-      if (query.cursor) {
-        let key: (string | number)[];
-        try {
-          key = listCursors.decode(query.cursor, ['number', 'number']);
-        } catch (error) {
-          if (error instanceof CursorError) return fail(error.message, 'cursor');
-          throw error;
-        }
-        const [modifiedAt, lastId] = key as [number, number];
-        q = q.where((eb) => eb.or([eb('a.modified_at', '<', modifiedAt), eb.and([eb('a.modified_at', '=', modifiedAt), eb('a.id', '<', lastId)])]));
-      }
-      const rows = await q.orderBy('a.modified_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1).execute();
-      const page = rows.slice(0, limit);
-      const ids = page.map((r) => r.id);
-      const [bylines, held] = await Promise.all([
-        ids.length
-          ? k
-              .selectFrom('article_authors as aa')
-              .innerJoin('authors as au', 'au.id', 'aa.author_id')
-              .select(['aa.article_id', 'au.slug', 'au.name', 'aa.role_label'])
-              .where('aa.article_id', 'in', ids)
-              .orderBy('aa.position')
-              .execute()
-          : Promise.resolve([]),
-        locks.currentMany(ids, deps.now()),
-      ]);
-      const last = page[page.length - 1];
-      return {
-        items: page.map((r) => ({
-          id: r.id,
-          slug: r.slug,
-          headline: r.headline,
-          status: r.status,
-          section: { slug: r.section_slug, name: r.section_name },
-          authors: bylines.filter((b) => b.article_id === r.id).map((b) => ({ slug: b.slug, name: b.name, role: b.role_label })),
-          publishAt: iso(r.publish_at),
-          publishedAt: iso(r.published_at),
-          modifiedAt: r.modified_at,
-          wordCount: r.word_count,
-          lock: lockView(held.get(r.id)),
-        })),
-        nextCursor: rows.length > limit && last ? listCursors.encode([last.modified_at, last.id]) : null,
-      };
     },
 
     update: (staff, id, patch) => save(staff, id, patch),
