@@ -4,13 +4,11 @@
  * index serves both the filter and the order). Bylines, tags and hero images for a page are
  * loaded in one query each, whatever the page size.
  */
-import { sql } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { MediaItem, MediaService } from '../media/service.js';
 import { fallbackFormat, mediaUrl, sizeAt } from '../media/urls.js';
 import { widthsFor } from '../media/variants.js';
-import { queryTerms } from '../publishing/search.js';
-import type { RenderedPart } from '../publishing/index.js';
+import { matchingArticleIds, type RenderedPart } from '../publishing/index.js';
 import type { ArticleItem } from './content-schemas.js';
 
 export interface ArticleFilter {
@@ -121,18 +119,6 @@ export function createContentReader(db: Database, media: MediaService, publicUrl
     });
   }
 
-  /** Article ids matching a full-text query, as a subquery the listing can filter on. */
-  function matching(q: string) {
-    const terms = queryTerms(q);
-    if (terms.length === 0) return null;
-    if (db.dialect === 'sqlite') {
-      const match = terms.map((t) => `"${t}"`).join(' ') + '*';
-      return sql<number>`(SELECT rowid FROM article_search WHERE article_search MATCH ${match})`;
-    }
-    const tsquery = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
-    return sql<number>`(SELECT article_id FROM article_search WHERE document @@ to_tsquery('english', ${tsquery}))`;
-  }
-
   return {
     image,
 
@@ -151,7 +137,7 @@ export function createContentReader(db: Database, media: MediaService, publicUrl
         );
       }
       if (filter.q !== undefined) {
-        const ids = matching(filter.q);
+        const ids = matchingArticleIds(db.dialect, filter.q);
         if (!ids) return { items: [], last: null, more: false };
         query = query.where('a.id', 'in', ids);
       }

@@ -10,7 +10,8 @@ import type { NewsroomDeps } from '../newsroom/deps.js';
 import type { SettingsPatch } from '../settings/service.js';
 import { registerStaffApi } from './staff-api.js';
 import { createStaffOps, StaffOpError } from './staff-ops.js';
-import { auditPage, keysPage, settingsPage, usersPage, type Notice } from './staff-views.js';
+import type { Notice } from '../newsroom/notices.js';
+import { auditPage, keysPage, settingsPage, usersPage } from './staff-views.js';
 
 const PAGE = 50;
 

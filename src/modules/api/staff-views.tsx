@@ -5,32 +5,11 @@
 import type { ApiKeyInfo, Staff, User } from '../accounts/index.js';
 import { roles, staffRoles } from '../accounts/index.js';
 import type { AuditEntry } from '../audit/index.js';
+import { Notices, type Notice } from '../newsroom/notices.js';
 import { adminPage, type Look } from '../newsroom/shell.js';
 import type { PublicationSettings } from '../settings/service.js';
 
-export interface Notice {
-  problem?: string;
-  done?: string;
-}
-
 const when = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
-
-function Notices({ notice }: { notice: Notice }) {
-  return (
-    <>
-      {notice.problem ? (
-        <p class="form-problem" role="alert">
-          {notice.problem}
-        </p>
-      ) : null}
-      {notice.done ? (
-        <p class="form-done" role="status">
-          {notice.done}
-        </p>
-      ) : null}
-    </>
-  );
-}
 
 function Field(props: { name: string; label: string; value: string | number; type?: 'text' | 'number' | 'email' | 'password' | 'color'; hint?: string; min?: number; max?: number }) {
   return (

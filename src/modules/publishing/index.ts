@@ -2,12 +2,13 @@
 export { publishingMigrations } from './migrations.js';
 export { createPublishingCommands, PublishingError, type ArticleInput, type PublishingCommands, type ContentChanged } from './write.js';
 export { createPublishingQueries, type PublishingQueries, type ListFilter } from './read.js';
-export { MARK_START, MARK_END } from './search.js';
+export { MARK_START, MARK_END, matchingArticleIds } from './search.js';
 export * from './types.js';
 export type { RenderedPart, PartKind } from './render-body.js';
 export { checkDoc, docText, hasRawHtml, type Doc, type Block } from './body-schema.js';
 export { createArticleEvents, type ArticleEvent, type ArticleEvents, type ArticleEventType, type ArticleListener } from './events.js';
-export { createTaxonomy, type TaxonomyService, type SectionRecord, type TagRecord, type AuthorRecord, type AuthorLink } from './taxonomy.js';
+export { createTaxonomy, type TaxonomyService } from './taxonomy.js';
+export type { SectionRecord, TagRecord, AuthorRecord, AuthorLink } from './taxonomy-fields.js';
 export { createPages, type PagesService, type PageRecord, type PageSummary, type PageVersion, type PageVersionSummary } from './pages.js';
 export { createRedirects, type RedirectsService, type Redirect, type RedirectStatus } from './redirects.js';
 export { createArticleWorkflow, LockedError, type ArticleWorkflow } from './workflow.js';

@@ -9,7 +9,7 @@ import type { MediaService } from '../media/service.js';
 import { checkDoc, type Doc } from './body-schema.js';
 import type { RedirectsService } from './redirects.js';
 import { mediaIdsIn, renderBody } from './render-body.js';
-import { checkSlug, checkText, isUniqueViolation, RESERVED_SLUGS } from './taxonomy.js';
+import { checkSlug, checkText, isUniqueViolation, RESERVED_SLUGS } from './taxonomy-fields.js';
 import { PublishingError } from './write.js';
 
 export interface PageSummary {

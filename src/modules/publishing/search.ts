@@ -49,6 +49,20 @@ export function queryTerms(input: string): string[] {
   return (input.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
+/** SQLite FTS5: every word required, the last one as a prefix. */
+const ftsMatch = (terms: string[]) => terms.map((t) => `"${t}"`).join(' ') + '*';
+/** PostgreSQL to_tsquery over sanitised words: each word required, the last one as a prefix. */
+const tsQuery = (terms: string[]) => terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
+
+/** Ids of indexed articles matching what a reader typed, as a subquery; null when nothing searchable was typed. */
+export function matchingArticleIds(dialect: DialectName, input: string) {
+  const terms = queryTerms(input);
+  if (terms.length === 0) return null;
+  return dialect === 'sqlite'
+    ? sql<number>`(SELECT rowid FROM article_search WHERE article_search MATCH ${ftsMatch(terms)})`
+    : sql<number>`(SELECT article_id FROM article_search WHERE document @@ to_tsquery('english', ${tsQuery(terms)}))`;
+}
+
 export async function searchArticles(db: Database, input: string, limit: number, offset: number): Promise<{ hits: SearchHit[]; total: number }> {
   const terms = queryTerms(input);
   if (terms.length === 0) return { hits: [], total: 0 };
@@ -56,7 +70,7 @@ export async function searchArticles(db: Database, input: string, limit: number,
 }
 
 async function searchSqlite(db: Database, terms: string[], limit: number, offset: number) {
-  const match = terms.map((t) => `"${t}"`).join(' ') + '*';
+  const match = ftsMatch(terms);
   const rows = await sql<{ id: number; headline: string; snippet: string }>`
     SELECT s.rowid AS id,
       highlight(article_search, 0, ${MARK_START}, ${MARK_END}) AS headline,
@@ -75,8 +89,7 @@ async function searchSqlite(db: Database, terms: string[], limit: number, offset
 }
 
 async function searchPostgres(db: Database, terms: string[], limit: number, offset: number) {
-  // to_tsquery over sanitised words: each word required, the last one as a prefix.
-  const tsquery = terms.map((t, i) => (i === terms.length - 1 ? `${t}:*` : t)).join(' & ');
+  const tsquery = tsQuery(terms);
   const options = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=20, MaxFragments=1, FragmentDelimiter=" … "`;
   const rows = await sql<{ id: number; headline: string; snippet: string }>`
     WITH q AS (SELECT to_tsquery('english', ${tsquery}) AS query)

@@ -5,14 +5,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Staff } from '../../accounts/index.js';
+import { Notices, type Notice } from '../../newsroom/notices.js';
 import { adminPage, type Look } from '../../newsroom/shell.js';
-
-export interface Notice {
-  problem?: string;
-  /** The form field the problem is about, marked invalid and described by the message. */
-  field?: string;
-  done?: string;
-}
 
 export interface FieldDef {
   name: string;
@@ -42,23 +36,6 @@ export interface ResourceView<R> {
 }
 
 export type FormValues = Record<string, string>;
-
-function Notices({ notice }: { notice: Notice }) {
-  return (
-    <>
-      {notice.problem ? (
-        <p class="form-problem" role="alert" id="form-problem">
-          {notice.problem}
-        </p>
-      ) : null}
-      {notice.done ? (
-        <p class="form-done" role="status">
-          {notice.done}
-        </p>
-      ) : null}
-    </>
-  );
-}
 
 function Field({ def, value, notice, prefix }: { def: FieldDef; value: string; notice: Notice; prefix: string }) {
   const id = `${prefix}-${def.name}`;

@@ -10,7 +10,8 @@ import type { Block, Doc } from '../body-schema.js';
 import { htmlToDoc } from '../html-to-doc.js';
 import type { PageRecord, PagesService } from '../pages.js';
 import type { Redirect, RedirectsService, RedirectStatus } from '../redirects.js';
-import type { AuthorLink, AuthorRecord, SectionRecord, TagRecord, TaxonomyService } from '../taxonomy.js';
+import type { TaxonomyService } from '../taxonomy.js';
+import type { AuthorLink, AuthorRecord, SectionRecord, TagRecord } from '../taxonomy-fields.js';
 import { PublishingError } from '../write.js';
 import type { ResourceAdmin } from './taxonomy-admin.js';
 

@@ -10,7 +10,8 @@ import type { ComponentChildren } from 'preact';
 import { requireStaff, type Action } from '../../accounts/index.js';
 import type { Actor } from '../../audit/index.js';
 import type { NewsroomDeps } from '../../newsroom/deps.js';
-import { confirmDeletePage, editPage, listPage, type FieldDef, type FormValues, type Notice, type ResourceView } from '../admin/taxonomy-views.js';
+import type { Notice } from '../../newsroom/notices.js';
+import { confirmDeletePage, editPage, listPage, type FieldDef, type FormValues, type ResourceView } from '../admin/taxonomy-views.js';
 import { PublishingError } from '../write.js';
 import { actor, formOf, idOf, staffOf } from './taxonomy-http.js';
 
