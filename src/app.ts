@@ -72,7 +72,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: options.pgSchema, sqliteFile: options.sqliteFile });
   try {
-    await migrateToLatest(db, migrationSets, options.pgSchema);
+    await migrateToLatest(db, migrationSets);
     const bus: EventBus = config.databaseUrl
       ? await postgresBus(config.databaseUrl, options.pgSchema ?? 'public', (error) => logger.error({ err: error }, 'event bus'))
       : localBus();

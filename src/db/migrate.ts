@@ -3,7 +3,7 @@
  * map of name → migration; names start with a date so the merged order is the order they were
  * written in, whichever module they come from.
  */
-import { Migrator, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type ColumnDefinitionBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database, DialectName } from './database.js';
 
 // Migrations run against whatever shape the tables had before, so they are untyped by nature.
@@ -16,7 +16,7 @@ export interface ModuleMigration {
 
 export type ModuleMigrations = Record<string, ModuleMigration>;
 
-export async function migrateToLatest(db: Database, sets: ModuleMigrations[], pgSchema?: string): Promise<string[]> {
+export async function migrateToLatest(db: Database, sets: ModuleMigrations[]): Promise<string[]> {
   const all: Record<string, Migration> = {};
   for (const set of sets) {
     for (const [name, migration] of Object.entries(set)) {
@@ -26,11 +26,20 @@ export async function migrateToLatest(db: Database, sets: ModuleMigrations[], pg
   }
   const provider: MigrationProvider = { getMigrations: async () => all };
   // Without an explicit schema Kysely takes a migration table in *any* schema for its own, so
-  // PostgreSQL schemas sharing a database (test runs, several publications) must name theirs.
-  const migrator = new Migrator({ db: db.kysely, provider, ...(pgSchema && db.dialect === 'postgres' ? { migrationTableSchema: pgSchema } : {}) });
+  // PostgreSQL schemas sharing a database (test runs, several publications) must name theirs:
+  // the one the connection's search_path resolves to, however that was set.
+  const schema = db.dialect === 'postgres' ? await currentSchema(db) : undefined;
+  const migrator = new Migrator({ db: db.kysely, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentSchema(db: Database): Promise<string> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db.kysely);
+  const schema = rows[0]?.schema;
+  if (!schema) throw new Error('PostgreSQL has no current schema: create the schema named in search_path first');
+  return schema;
 }
 
 /** An auto-incrementing integer primary key in either engine. */
