@@ -3,6 +3,7 @@
  * in, writes an article with a heading, a quote and an uploaded image, saves, schedules it a
  * minute ahead of the (injected) clock; when the clock passes, the job queue publishes it and it
  * is on the front page, in the RSS feed, and on its own page with the heading, quote and image.
+ * Changes to a live article stay in its working copy until Update.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -107,7 +108,8 @@ describe('an editor in Chromium', { skip: hasChromium ? false : `no Chromium at 
     await page.keyboard.press('Enter');
     await toolbar.getByRole('button', { name: 'Quote', exact: true }).click();
     await page.keyboard.type('It is better than new, said the chief engineer.');
-    assert.equal(await toolbar.getByRole('button', { name: 'Quote', exact: true }).getAttribute('aria-pressed'), 'true');
+    // The toolbar reflects the caret's block (updated on the editor's next transaction).
+    await page.waitForSelector('button[data-cmd="blockquote"][aria-pressed="true"]', { timeout: 5000 });
 
     // The image: uploaded through the media picker, with its alt text.
     await toolbar.getByRole('button', { name: 'Image', exact: true }).click();
@@ -326,6 +328,21 @@ describe('an editor in Chromium', { skip: hasChromium ? false : `no Chromium at 
     assert.match(live('body').text(), /Photographs by/u);
     assert.match(live('body').text(), /An earlier version gave the wrong number of seats\./u);
     assert.equal(live('a[href="https://example.org/timetable"]').length >= 1, true);
+
+    // Editing the live article: saves stay off the site until Update.
+    await page.click('.ProseMirror p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Boarding starts ten minutes before departure.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.locator('#save-status', { hasText: /readers see these changes after Update/u }).waitFor();
+    await page.locator('#working-copy-note', { hasText: /Unpublished changes/u }).waitFor();
+    await page.locator('#workflow').screenshot({ path: `${SHOTS}/editor-working-copy-1280.png` });
+    const liveText = async () => parse((await app.http.inject({ method: 'GET', url: card.path })).body)('body').text();
+    assert.doesNotMatch(await liveText(), /Boarding starts/u, 'a saved change to a live article is not on the site before Update');
+    await page.getByRole('button', { name: 'Update', exact: true }).click();
+    await page.locator('#save-status', { hasText: /readers see these changes now/u }).waitFor();
+    assert.match(await liveText(), /Boarding starts ten minutes before departure\./u);
+    assert.equal(await page.locator('#working-copy-note').isVisible(), false);
 
     await page.getByRole('button', { name: 'Unpublish' }).click();
     await page

@@ -37,6 +37,7 @@ function start(): void {
     notice.textContent = message;
   };
   let status = data.status;
+  let workingCopy = data.workingCopy;
 
   const mount = must('editor');
   mount.replaceChildren();
@@ -62,7 +63,8 @@ function start(): void {
     articleId: data.id,
     modifiedAt: data.modifiedAt,
     status: must('save-status'),
-    payload: () => ({ ...meta.read(), body: toSchemaDoc(editor.getJSON()) }),
+    // workingCopy: while the article is published, saves stay off the site until Update.
+    payload: () => ({ ...meta.read(), body: toSchemaDoc(editor.getJSON()), workingCopy: true }),
     onSaved: (article) => saved(article),
     onLocked: () => void lock.lost(),
   });
@@ -102,11 +104,23 @@ function start(): void {
     show('wf-publish', data.can.publish && !published);
     show('wf-unpublish', data.can.publish && published);
     show('wf-unschedule', data.can.publish && status === 'scheduled');
+    show('wf-update', data.can.publish && published);
+    show('wf-discard', data.can.publish && published && workingCopy !== null);
+    const note = byId('working-copy-note');
+    if (note) {
+      note.hidden = !(published && workingCopy);
+      if (published && workingCopy) note.textContent = `Unpublished changes, saved ${new Date(workingCopy.savedAt).toLocaleString()} by ${workingCopy.savedBy}. Readers see the published version until you press Update.`;
+    }
     const saveButton = byId('wf-save');
-    if (saveButton) saveButton.textContent = published || status === 'scheduled' ? 'Save changes' : 'Save draft';
+    if (saveButton) {
+      saveButton.textContent = published || status === 'scheduled' ? 'Save changes' : 'Save draft';
+      // On a live article Update is the main action; saving only keeps the working copy.
+      saveButton.classList.toggle('secondary-button', published && data.can.publish);
+    }
   }
   function saved(article: SavedArticle) {
     status = article.status;
+    workingCopy = article.workingCopy;
     meta.saved(article);
     if (liveLink) {
       liveLink.hidden = !article.url;
@@ -132,6 +146,21 @@ function start(): void {
         break;
       case 'publish':
         void transition({ status: 'published' }, 'Published.');
+        break;
+      case 'update':
+        void saver.publishWorkingCopy();
+        break;
+      case 'discard':
+        if (!window.confirm('Discard the unpublished changes? The editor goes back to the published version (the changes stay in the revision history).')) return;
+        void api('DELETE', `/api/admin/articles/${data.id}/working-copy`).then((result) => {
+          if (!result.ok) {
+            say(`Not discarded: ${result.error}`);
+            return;
+          }
+          saver.pause(true);
+          saver.stop();
+          window.location.reload();
+        });
         break;
       case 'unpublish':
         if (window.confirm('Take this article off the site?')) void transition({ status: 'unpublished' }, 'Unpublished: the article is no longer on the site.');

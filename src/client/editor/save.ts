@@ -18,6 +18,8 @@ export interface SavedArticle {
   publishAt: string | null;
   embargoUntil: string | null;
   unpublishAt: string | null;
+  /** Set while a published article has changes readers do not see yet. */
+  workingCopy: { savedAt: string; savedBy: string } | null;
 }
 
 export interface SaverOptions {
@@ -92,6 +94,26 @@ export class Saver {
     }
   }
 
+  /**
+   * Update: saves what is on screen to the working copy, then publishes the working copy as one
+   * live save. Resolves with the updated article, or null (the reason is shown).
+   */
+  async publishWorkingCopy(): Promise<SavedArticle | null> {
+    const saved = await this.save();
+    if (!saved) return null;
+    this.#say('Updating the published article…');
+    const result = await api<SavedArticle>('POST', `/api/admin/articles/${this.options.articleId}/working-copy/publish`, { expectedModifiedAt: this.#modifiedAt });
+    if (!result.data) {
+      if (result.status === 409) this.#conflict = true;
+      this.#say(`Not updated: ${result.error}`, true);
+      return null;
+    }
+    this.#modifiedAt = result.data.modifiedAt;
+    this.#say(`Updated at ${clockTime(new Date())}: readers see these changes now.`);
+    this.options.onSaved(result.data);
+    return result.data;
+  }
+
   async #run(options: { autosave?: boolean; extra?: Record<string, unknown> }): Promise<SavedArticle | null> {
     const wasDirty = this.#dirty;
     this.#dirty = false;
@@ -100,7 +122,8 @@ export class Saver {
     const result = await api<SavedArticle>('PATCH', `/api/admin/articles/${this.options.articleId}`, body);
     if (result.data) {
       this.#modifiedAt = result.data.modifiedAt;
-      this.#say(`Saved at ${clockTime(new Date())}`);
+      const offSite = result.data.status === 'published' && result.data.workingCopy !== null;
+      this.#say(`Saved at ${clockTime(new Date())}${offSite ? ' (readers see these changes after Update)' : ''}`);
       this.options.onSaved(result.data);
       return result.data;
     }

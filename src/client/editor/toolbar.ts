@@ -70,6 +70,12 @@ export function toolbar(editor: Editor, picker: MediaPicker, say: (message: stri
     redo: () => void chain().redo().run(),
   };
 
+  // A mouse press on a tool must not take focus from the text: the caret and selection stay
+  // where they were, and typing straight after a click goes into the document.
+  bar.addEventListener('mousedown', (event) => {
+    if ((event.target as Element).closest('button[data-cmd]')) event.preventDefault();
+  });
+
   bar.addEventListener('click', (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>('button[data-cmd]');
     const run = button ? commands[button.dataset.cmd ?? ''] : undefined;

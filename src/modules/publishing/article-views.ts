@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.js';
 import type { Doc } from './body-schema.js';
 import type { EditLocks, LockHolder } from './locks.js';
 import type { Snapshot } from './revisions.js';
+import type { WorkingCopies } from './working-copy.js';
 import type { NoteKind, PublishingTables } from './tables.js';
 import { articlePath, type ArticleView, type LockView, type NoteView } from './types.js';
 import { iso, readingMinutes } from './workflow-rules.js';
@@ -39,7 +40,7 @@ export interface ArticleViews {
   urlOf(row: ArticleRow): Promise<string>;
 }
 
-export function createArticleViews(deps: { db: Database; publicUrl: string; now: () => number; locks: EditLocks }): ArticleViews {
+export function createArticleViews(deps: { db: Database; publicUrl: string; now: () => number; locks: EditLocks; copies: WorkingCopies }): ArticleViews {
   const k = deps.db.kysely;
   const locks = deps.locks;
 
@@ -53,7 +54,7 @@ export function createArticleViews(deps: { db: Database; publicUrl: string; now:
 
   async function view(row: ArticleRow): Promise<ArticleView> {
     const now = deps.now();
-    const [section, authors, tags, notes, lock, creator] = await Promise.all([
+    const [section, authors, tags, notes, lock, creator, copy] = await Promise.all([
       sectionSlugOf(row),
       k
         .selectFrom('article_authors as aa')
@@ -70,6 +71,7 @@ export function createArticleViews(deps: { db: Database; publicUrl: string; now:
         : row.created_by_key !== null
           ? k.selectFrom('api_keys').select('name').where('id', '=', row.created_by_key).executeTakeFirst().then((r) => (r ? { name: `API key "${r.name}"` } : undefined))
           : Promise.resolve(undefined),
+      deps.copies.get(row.id),
     ]);
     return {
       id: row.id,
@@ -99,6 +101,7 @@ export function createArticleViews(deps: { db: Database; publicUrl: string; now:
       createdBy: creator ? { name: creator.name } : null,
       notes: notes.map(noteView),
       lock: lockView(lock),
+      workingCopy: copy ? { savedAt: new Date(copy.savedAt).toISOString(), savedBy: copy.savedBy, fields: copy.fields } : null,
     };
   }
 

@@ -1,6 +1,7 @@
 /**
  * The publishing workflow's storage: schedule, embargo and ownership columns on articles, social
- * overrides, revisions (every save, autosaves coalesced) and edit locks.
+ * overrides, revisions (every save, autosaves coalesced), edit locks, and working copies of
+ * published articles.
  */
 import type { ModuleMigrations } from '../../db/migrate.js';
 import { idColumnType, primaryId } from '../../db/migrate.js';
@@ -47,6 +48,18 @@ export const workflowMigrations: ModuleMigrations = {
         .addColumn('user_id', 'integer', (c) => c.notNull())
         .addColumn('user_name', 'varchar(300)', (c) => c.notNull())
         .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .execute();
+    },
+  },
+  '2026-11-28-50-article-working-copies': {
+    async up(db) {
+      await db.schema
+        .createTable('article_working_copies')
+        .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+        .addColumn('fields', 'text', (c) => c.notNull())
+        .addColumn('saved_at', 'bigint', (c) => c.notNull())
+        .addColumn('saved_by_user', 'integer')
+        .addColumn('saved_by_label', 'varchar(300)', (c) => c.notNull())
         .execute();
     },
   },

@@ -114,4 +114,16 @@ export interface PublishingTables {
   };
   /** Who has the article open in the editor, until expires_at (heartbeats extend it). */
   article_locks: { article_id: number; user_id: number; user_name: string; expires_at: number };
+  /**
+   * Edits to a published article that readers do not see yet: the editor saves here until
+   * someone presses Update (working-copy.ts). At most one per article.
+   */
+  article_working_copies: {
+    article_id: number;
+    /** JSON of WorkingCopyFields: the article's fields as the editor last saved them. */
+    fields: string;
+    saved_at: number;
+    saved_by_user: number | null;
+    saved_by_label: string;
+  };
 }

@@ -152,6 +152,8 @@ export interface ArticleView {
   createdBy: { name: string } | null;
   notes: NoteView[];
   lock: LockView | null;
+  /** Saved changes to a published article that readers do not see until Update. */
+  workingCopy: { savedAt: string; savedBy: string; fields: import('./working-copy.js').WorkingCopyFields } | null;
 }
 
 export interface ArticleListItem {

@@ -35,6 +35,8 @@ export interface ArticleFields {
 export interface PatchFields extends ArticleFields {
   expectedModifiedAt?: number;
   autosave?: boolean;
+  /** On a published article: keep these changes in its working copy, off the site, until Update. */
+  workingCopy?: boolean;
 }
 
 export interface ListQuery {

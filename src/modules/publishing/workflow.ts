@@ -13,8 +13,9 @@
  * - "Own" is: created by this person (or this API key), or bylined to an author linked to them.
  *   Someone else's article answers 404 for people who cannot see it, so ids cannot be probed.
  * - Autosaves coalesce into one revision per person per 5 minutes; only the first autosave of a
- *   window writes the audit log or sends article.updated, so webhooks are not fired every few
- *   seconds while someone types in a live article.
+ *   window writes the audit log or sends article.updated.
+ * - A save of a published article with `workingCopy: true` (the editor's autosaves and "Save
+ *   changes") goes to its working copy, off the site; Update takes it live (working-copy.ts).
  */
 import type { Database } from '../../db/database.js';
 import { actorOf, can, type Staff } from '../accounts/index.js';
@@ -32,7 +33,8 @@ import { createRevisions, type Revisions, type Snapshot } from './revisions.js';
 import type { ArticleStatus, NoteKind } from './tables.js';
 import type { ArticleListItem, ArticleView, LockView, NoteView } from './types.js';
 import { actionFor, authorsOf, eventFor, fail, iso, LIVE, NEXT, parseTime, type ArticleFields, type ListQuery, type PatchFields } from './workflow-rules.js';
-import { PublishingError, type ArticleInput, type PublishingCommands } from './write.js';
+import { createWorkingCopies, workingCopyFieldsOf, workingCopySnapshot, type WorkingCopies } from './working-copy.js';
+import { PublishingError, validateArticleInput, type ArticleInput, type PublishingCommands } from './write.js';
 
 /** 423: someone else holds the edit lock. */
 export class LockedError extends PublishingError {
@@ -64,6 +66,9 @@ export interface ArticleWorkflow {
   revisions(staff: Staff, id: number): Promise<{ items: { id: number; at: string; actor: string; autosave: boolean; headline: string }[] }>;
   revision(staff: Staff, id: number, revisionId: number): Promise<{ revision: Awaited<ReturnType<Revisions['get']>> & object; current: Snapshot }>;
   restore(staff: Staff, id: number, revisionId: number): Promise<ArticleView>;
+  /** Update: takes a published article's working copy live (409 when the live version moved on). */
+  publishWorkingCopy(staff: Staff, id: number, expectedModifiedAt?: number): Promise<ArticleView>;
+  discardWorkingCopy(staff: Staff, id: number): Promise<ArticleView>;
   lock(staff: Staff, id: number, takeOver: boolean): Promise<LockView>;
   unlock(staff: Staff, id: number): Promise<void>;
   /** Throws 404 unless the staff member may see the article (preview links, and the like). */
@@ -77,7 +82,8 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
   const k = deps.db.kysely;
   const locks: EditLocks = createEditLocks(deps.db);
   const history: Revisions = createRevisions(deps.db);
-  const { view, urlOf } = createArticleViews({ db: deps.db, publicUrl: deps.publicUrl, now: deps.now, locks });
+  const copies: WorkingCopies = createWorkingCopies(deps.db);
+  const { view, urlOf } = createArticleViews({ db: deps.db, publicUrl: deps.publicUrl, now: deps.now, locks, copies });
   const list = createArticleList({ db: deps.db, now: deps.now, secret: deps.secret, locks });
 
   async function load(id: number): Promise<Row | undefined> {
@@ -121,12 +127,15 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
     if (holder && (staff.via === 'key' || holder.userId !== staff.id)) throw new LockedError(holder);
   }
 
-  /** The shared save path of PATCH and restore. */
-  async function save(staff: Staff, id: number, patch: PatchFields, action?: string): Promise<ArticleView> {
+  /**
+   * The shared save path of PATCH, restore and Update. A working copy is folded into a direct
+   * save when the article is not (or stops being) live, or when Update applies it.
+   */
+  async function save(staff: Staff, id: number, request: PatchFields, action?: string, applyWorkingCopy = false): Promise<ArticleView> {
     const { row: before, own } = await visible(staff, id);
     const now = deps.now();
     await checkLock(staff, id, now);
-    const target = patch.status ?? before.status;
+    const target = request.status ?? before.status;
     const statusChanged = target !== before.status;
     if (!NEXT[before.status].includes(target)) {
       fail(before.status === 'published' ? 'status: a published article is unpublished first.' : `status: cannot go from ${before.status} to ${target}.`, 'status');
@@ -137,6 +146,13 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
     }
     const touchesLive = LIVE.includes(target) || LIVE.includes(before.status);
     if (touchesLive && !mayPublish(staff, own)) fail('Your role does not allow scheduling, publishing or changing published articles.', 'status', 403);
+    if (before.status === 'published' && target === 'published' && request.workingCopy === true && !applyWorkingCopy) {
+      return saveWorkingCopy(staff, before, request, action, now);
+    }
+    const copy = await copies.get(id);
+    const fold = copy !== null && (applyWorkingCopy || before.status !== 'published' || target !== 'published');
+    if (applyWorkingCopy && !copy) fail('This article has no unpublished changes to publish.', undefined, 404);
+    const patch: PatchFields = fold && copy ? { ...copy.fields, ...(request.html !== undefined ? { body: undefined } : {}), ...request } : request;
 
     const storedBody = JSON.parse(before.body) as Doc;
     const body = toDoc(patch);
@@ -179,6 +195,7 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
       ...(statusChanged ? { status: target } : {}),
     };
     await deps.publishing.updateArticle(id, input, { now, ...(patch.expectedModifiedAt !== undefined ? { expectedModifiedAt: patch.expectedModifiedAt } : {}) });
+    if (fold) await copies.clear(id);
     const after = (await load(id)) as Row;
     const actor = actorOf(staff);
     const autosave = patch.autosave === true && !action;
@@ -190,6 +207,38 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
       if (event) await emit(event, after);
     }
     return view(after);
+  }
+
+  /** Edits to a live article that stay off the site until Update: checked like any save, then stored aside. */
+  async function saveWorkingCopy(staff: Staff, before: Row, patch: PatchFields, action: string | undefined, now: number): Promise<ArticleView> {
+    if (patch.expectedModifiedAt !== undefined && patch.expectedModifiedAt !== before.modified_at) {
+      fail('Someone else saved this article since you opened it; reload to see their changes.', 'expectedModifiedAt', 409);
+    }
+    const body = toDoc(patch);
+    checkRawHtml(staff, body, JSON.parse(before.body) as Doc);
+    for (const name of ['publishAt', 'unpublishAt', 'embargoUntil'] as const) parseTime(patch[name], name);
+    validateArticleInput({
+      ...(patch.headline !== undefined ? { headline: patch.headline } : {}),
+      ...(patch.slug !== undefined ? { slug: patch.slug } : {}),
+      ...(body ? { body } : {}),
+    });
+    await checkMedia(body, patch.heroImage);
+    if (patch.section !== undefined && !(await k.selectFrom('sections').select('id').where('slug', '=', patch.section).executeTakeFirst())) {
+      fail(`section: there is no section "${patch.section}".`, 'section');
+    }
+    if (patch.authors !== undefined) {
+      const slugs = authorsOf(patch.authors).map((a) => a.slug);
+      if (slugs.length === 0) fail('authors: an article needs at least one author.', 'authors');
+      const known = new Set((await k.selectFrom('authors').select('slug').where('slug', 'in', slugs).execute()).map((a) => a.slug));
+      const unknown = slugs.find((slug) => !known.has(slug));
+      if (unknown) fail(`authors: there is no author "${unknown}".`, 'authors');
+    }
+    const actor = actorOf(staff);
+    const copy = await copies.save(before.id, workingCopyFieldsOf(patch, body), actor, now);
+    const autosave = patch.autosave === true && !action;
+    await history.record(before.id, actor, workingCopySnapshot(snapshot(before), copy.fields), { autosave, at: now });
+    if (!autosave) await deps.audit.record(actor, action ?? 'article.working-copy.save', { type: 'article', id: before.id }, { status: before.status });
+    return view(before);
   }
 
   return {
@@ -302,9 +351,22 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
           seoDescription: m.seoDescription,
           socialTitle: m.socialTitle,
           socialDescription: m.socialDescription,
+          // A live article gets the old version as its working copy: readers see it after Update.
+          workingCopy: true,
         },
         'article.restore',
       );
+    },
+
+    publishWorkingCopy: (staff, id, expectedModifiedAt) => save(staff, id, expectedModifiedAt === undefined ? {} : { expectedModifiedAt }, 'article.update', true),
+
+    async discardWorkingCopy(staff, id) {
+      const { row, own } = await visible(staff, id);
+      await checkLock(staff, id, deps.now());
+      if (!mayPublish(staff, own)) fail('Your role does not allow changing published articles.', undefined, 403);
+      if (!(await copies.clear(id))) fail('This article has no unpublished changes to discard.', undefined, 404);
+      await deps.audit.record(actorOf(staff), 'article.working-copy.discard', { type: 'article', id });
+      return view(row);
     },
 
     async lock(staff, id, takeOver) {

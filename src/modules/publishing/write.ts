@@ -71,6 +71,19 @@ export interface PublishingCommands {
 
 type Trx = Transaction<Tables>;
 
+/** The shape checks every article save gets (also used before a working copy is stored). */
+export function validateArticleInput(input: Partial<ArticleInput>): void {
+  if (input.headline !== undefined && !input.headline.trim()) throw new PublishingError('The headline is empty.', 'headline');
+  if (input.headline && input.headline.length > 300) throw new PublishingError('The headline is longer than 300 characters.', 'headline');
+  if (input.slug !== undefined && !SLUG_PATTERN.test(input.slug)) {
+    throw new PublishingError('A slug is lower-case letters, digits and single hyphens.', 'slug');
+  }
+  if (input.body !== undefined) {
+    const problem = checkDoc(input.body)[0];
+    if (problem) throw new PublishingError(`The body does not fit the block schema at ${problem.path}: ${problem.message}.`, 'body');
+  }
+}
+
 export function createPublishingCommands(db: Database, media: MediaService, changed: ContentChanged, clock: () => number = Date.now): PublishingCommands {
   const k = db.kysely;
   /** modifiedAt is the editors' version token: it must move on every save, even within one millisecond. */
@@ -115,18 +128,6 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
       await trx.insertInto('article_tags').values({ article_id: articleId, tag_id: row.id }).execute();
     }
     return ids;
-  }
-
-  function validate(input: Partial<ArticleInput>): void {
-    if (input.headline !== undefined && !input.headline.trim()) throw new PublishingError('The headline is empty.', 'headline');
-    if (input.headline && input.headline.length > 300) throw new PublishingError('The headline is longer than 300 characters.', 'headline');
-    if (input.slug !== undefined && !SLUG_PATTERN.test(input.slug)) {
-      throw new PublishingError('A slug is lower-case letters, digits and single hyphens.', 'slug');
-    }
-    if (input.body !== undefined) {
-      const problem = checkDoc(input.body)[0];
-      if (problem) throw new PublishingError(`The body does not fit the block schema at ${problem.path}: ${problem.message}.`, 'body');
-    }
   }
 
   function staleTags(articleId: number, sectionIds: number[], authorIds: number[], tagIds: number[]): string[] {
@@ -186,7 +187,7 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
     },
 
     async createArticle(input) {
-      validate(input);
+      validateArticleInput(input);
       const slug = input.slug ?? slugify(input.headline);
       const now = clock();
       const published = input.status === 'published';
@@ -237,7 +238,7 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
     },
 
     async updateArticle(id, patch, options = {}) {
-      validate(patch);
+      validateArticleInput(patch);
       const now = options.now ?? clock();
       const loaded = await k.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       if (!loaded) throw new PublishingError('There is no such article.', undefined, 404);

@@ -116,6 +116,9 @@ function Workflow({ article, data }: { article: ArticleView; data: EditorData })
           View on the site
         </a>
       </p>
+      <p id="working-copy-note" class="working-copy-note" role="status" hidden={article.status !== 'published' || !data.workingCopy}>
+        {data.workingCopy ? `Unpublished changes, saved ${data.workingCopy.savedAt} by ${data.workingCopy.savedBy}. Readers see the published version until you press Update.` : ''}
+      </p>
       <p class="workflow-buttons">
         <button type="button" id="wf-save" data-wf="save">
           Save draft
@@ -125,6 +128,12 @@ function Workflow({ article, data }: { article: ArticleView; data: EditorData })
         </button>
         {data.can.publish ? (
           <>
+            <button type="button" id="wf-update" data-wf="update" hidden={article.status !== 'published'}>
+              Update
+            </button>
+            <button type="button" id="wf-discard" data-wf="discard" class="secondary-button" hidden={article.status !== 'published' || !data.workingCopy}>
+              Discard changes
+            </button>
             <button type="button" id="wf-publish" data-wf="publish" class="secondary-button">
               Publish now
             </button>

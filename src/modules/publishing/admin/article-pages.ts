@@ -19,6 +19,7 @@ import { createArticleWorkflow } from '../workflow.js';
 import { PublishingError } from '../write.js';
 import { articleListPage, newArticlePage, STATUS_LABELS, type Choice, type ListFilters } from './article-list-view.js';
 import { editorPage } from './article-editor-view.js';
+import { editorArticle } from './editor-working-copy.js';
 import type { EditorData, EditorMedia } from './editor-data.js';
 
 /** The esbuild bundle (scripts/build-client.mjs); the same path from src/ and from dist/. */
@@ -145,13 +146,15 @@ export async function registerArticleAdmin(app: FastifyInstance, deps: NewsroomD
     const id = Number((request.params as { id: string }).id);
     const notFound = () => reply.callNotFound();
     if (!Number.isSafeInteger(id) || id < 1) return notFound();
-    let article;
+    let live;
     try {
-      article = await workflow.get(staff, id);
+      live = await workflow.get(staff, id);
     } catch (error) {
       if (error instanceof PublishingError && error.status === 404) return notFound();
       throw error;
     }
+    const [sectionList, authorList] = await Promise.all([sections(), authors()]);
+    const article = editorArticle(live, sectionList, authorList);
     const ids = [...new Set([...mediaIdsIn(article.body), ...(article.heroImage ? [article.heroImage] : [])])];
     const media: Record<string, EditorMedia> = {};
     for (const record of await Promise.all(ids.map((mediaId) => library.record(mediaId)))) {
@@ -167,6 +170,7 @@ export async function registerArticleAdmin(app: FastifyInstance, deps: NewsroomD
       media,
       me: { id: staff.id, name: staff.name },
       lock: article.lock,
+      workingCopy: article.workingCopy ? { savedAt: article.workingCopy.savedAt, savedBy: article.workingCopy.savedBy } : null,
       can: {
         // Below editor, an article is visible only to its own people (the workflow's rule), so
         // publish.own applies; the workflow checks again on every save, this only picks buttons.
@@ -175,7 +179,6 @@ export async function registerArticleAdmin(app: FastifyInstance, deps: NewsroomD
         correct: can(staff.role, 'article.correct'),
       },
     };
-    const [sectionList, authorList] = await Promise.all([sections(), authors()]);
     const body = editorPage({ look: await deps.look(), staff, article, data, sections: sectionList, authors: authorList, script: editorScript(), when });
     return html(reply, body);
   });

@@ -33,6 +33,8 @@ export interface EditorData {
   media: Record<string, EditorMedia>;
   me: { id: number | null; name: string };
   lock: EditorLock | null;
+  /** A published article's saved changes that readers do not see yet (Update publishes them). */
+  workingCopy: { savedAt: string; savedBy: string } | null;
   can: {
     /** Publish, schedule and unpublish this article. */
     publish: boolean;

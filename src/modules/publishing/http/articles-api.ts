@@ -28,6 +28,7 @@ import {
   NoteBody,
   NoteSchema,
   PatchBody,
+  PublishWorkingCopyBody,
   PreviewLinkSchema,
   RevisionDetail,
   RevisionList,
@@ -147,6 +148,30 @@ export async function registerArticleApi(app: FastifyInstance, deps: NewsroomDep
         schema: { tags, summary: 'Restore a revision (saved as a new revision; the current text stays in the history)', params: RevisionParams, response: { 200: ArticleViewSchema, ...errors, 423: LockedSchema } },
       },
       async (request) => workflow.restore(staffOf(request), request.params.id, request.params.rid),
+    );
+
+    api.post<{ Params: Id; Body: Static<typeof PublishWorkingCopyBody> | undefined }>(
+      '/api/admin/articles/:id/working-copy/publish',
+      {
+        preHandler: requireStaff('article.create'),
+        schema: {
+          tags,
+          summary: "Update: publish a live article's working copy (all the checks of a live save apply)",
+          params: IdParams,
+          body: PublishWorkingCopyBody,
+          response: { 200: ArticleViewSchema, ...errors, 409: ErrorSchema, 423: LockedSchema },
+        },
+      },
+      async (request) => workflow.publishWorkingCopy(staffOf(request), request.params.id, request.body?.expectedModifiedAt),
+    );
+
+    api.delete<{ Params: Id }>(
+      '/api/admin/articles/:id/working-copy',
+      {
+        preHandler: requireStaff('article.create'),
+        schema: { tags, summary: "Discard a live article's unpublished changes (they stay in the revision history)", params: IdParams, response: { 200: ArticleViewSchema, ...errors, 423: LockedSchema } },
+      },
+      async (request) => workflow.discardWorkingCopy(staffOf(request), request.params.id),
     );
 
     api.post<{ Params: Id; Body: Static<typeof LockBody> | undefined }>(

@@ -60,7 +60,18 @@ export const PatchBody = Type.Object(
     status: Type.Optional(AnyStatus),
     expectedModifiedAt: Type.Optional(Type.Integer({ description: 'The modifiedAt you last saw: 409 when someone saved since.' })),
     autosave: Type.Optional(Type.Boolean({ description: 'Autosaves coalesce into one revision per person per 5 minutes.' })),
+    workingCopy: Type.Optional(
+      Type.Boolean({
+        description:
+          'On a published article: keep these changes in its working copy, off the site, until POST /api/admin/articles/{id}/working-copy/publish. Ignored for articles that are not live. Without it a PATCH changes the live article at once.',
+      }),
+    ),
   },
+  { additionalProperties: false },
+);
+
+export const PublishWorkingCopyBody = Type.Object(
+  { expectedModifiedAt: Type.Optional(Type.Integer({ description: 'The modifiedAt you last saw: 409 when the live article changed since.' })) },
   { additionalProperties: false },
 );
 
@@ -110,6 +121,16 @@ export const ArticleViewSchema = Type.Object({
   createdBy: Nullable(Type.Object({ name: Type.String() })),
   notes: Type.Array(NoteSchema),
   lock: Nullable(LockSchema),
+  workingCopy: Nullable(
+    Type.Object(
+      {
+        savedAt: Type.String({ format: 'date-time' }),
+        savedBy: Type.String(),
+        fields: Type.Record(Type.String(), Type.Unknown(), { description: 'The fields as last saved to the working copy (same names as PATCH).' }),
+      },
+      { description: 'Saved changes to a published article that readers do not see until they are published.' },
+    ),
+  ),
 });
 
 export const ListResponse = Type.Object({

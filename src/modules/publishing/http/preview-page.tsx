@@ -1,7 +1,8 @@
 /**
  * GET /preview/:token — a draft shown exactly as the public article page would show it (the
  * site's own ArticlePage view, with the body rendered now instead of at publish), for anyone
- * holding a valid signed link. Never cached, never indexed.
+ * holding a valid signed link. Never cached, never indexed. A published article with unpublished
+ * changes previews its working copy's text, images and details (byline, section and tags as live).
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { renderToString } from 'preact-render-to-string';
@@ -12,9 +13,11 @@ import type { Doc } from '../body-schema.js';
 import { verifyPreview } from '../preview.js';
 import { mediaIdsIn, renderBody } from '../render-body.js';
 import { articlePath, type Article } from '../types.js';
+import { createWorkingCopies } from '../working-copy.js';
 
 export async function registerPreviewPage(app: FastifyInstance, deps: NewsroomDeps): Promise<void> {
   const k = deps.db.kysely;
+  const copies = createWorkingCopies(deps.db);
 
   function message(reply: FastifyReply, status: number, text: string) {
     return reply
@@ -34,6 +37,16 @@ export async function registerPreviewPage(app: FastifyInstance, deps: NewsroomDe
       .where('a.id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
+    const copy = row.status === 'published' ? (await copies.get(id))?.fields : undefined;
+    if (copy) {
+      row.headline = copy.headline ?? row.headline;
+      row.standfirst = copy.standfirst ?? row.standfirst;
+      if (copy.body !== undefined) row.body = JSON.stringify(copy.body);
+      if (copy.heroImage !== undefined) row.hero_media_id = copy.heroImage;
+      if (copy.dateline !== undefined) row.dateline = copy.dateline;
+      if (copy.seoTitle !== undefined) row.seo_title = copy.seoTitle;
+      if (copy.seoDescription !== undefined) row.seo_description = copy.seoDescription;
+    }
     const doc = JSON.parse(row.body) as Doc;
     const [media, authors, tags, notes] = await Promise.all([
       deps.media.getMany([...mediaIdsIn(doc), ...(row.hero_media_id ? [row.hero_media_id] : [])]),
