@@ -38,6 +38,7 @@ import { registerTaxonomyRoutes } from './modules/publishing/http/taxonomy-route
 import { createArticleEvents, type ArticleEvents } from './modules/publishing/index.js';
 import { registerWebhooks } from './modules/webhooks/routes.js';
 import { webhooksMigrations } from './modules/webhooks/migrations.js';
+import { createMailer, emailMigrations, registerOutboxAdmin, smtpTransport, type Mailer } from './modules/email/index.js';
 import { signingSecret } from './secret.js';
 
 export interface AppOptions {
@@ -63,10 +64,11 @@ export interface App {
   jobs: JobQueue;
   audit: AuditLog;
   articleEvents: ArticleEvents;
+  email: Mailer;
   close(): Promise<void>;
 }
 
-export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations];
+export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations, emailMigrations];
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
@@ -92,6 +94,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const jobs = createJobQueue(db, { now, onError: (error, job) => logger.error({ err: error, job }, 'job failed') });
     const audit = createAuditLog(db, now);
     const articleEvents = createArticleEvents((error) => logger.error({ err: error }, 'article event listener failed'));
+    const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
+    const email = createMailer({ db, jobs, now, transport: mailTransport, from: () => `"${settings.get().name.replace(/["\\\r\n]/gu, '')}" <${config.mailFrom}>` });
 
     let site: Awaited<ReturnType<typeof registerSiteModule>> | undefined;
     const http = await createServer({
@@ -130,6 +134,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       publishing,
       queries,
       articleEvents,
+      email,
       purge: (tags) => bus.publish('cache.purge', tags),
     };
     await registerArticleApi(http, newsroom);
@@ -140,6 +145,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await registerWebhooks(http, newsroom);
     await registerStaffAdmin(http, newsroom);
     await registerContentApi(http, newsroom);
+    await registerOutboxAdmin(http, { look, email, smtp: mailTransport !== null });
 
     return {
       config,
@@ -156,8 +162,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       jobs,
       audit,
       articleEvents,
+      email,
       async close() {
         await jobs.stop();
+        mailTransport?.close();
         await http.close();
         await bus.close();
         await db.close();

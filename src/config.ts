@@ -31,6 +31,13 @@ export interface Config {
   secretKey: string | null;
   /** Meta app access token for Instagram oEmbed; unset, Instagram posts embed as link cards. */
   instagramOembedToken: string | null;
+  /**
+   * SMTP server for outgoing email, e.g. smtps://user:password@smtp.example.org:465. Unset: nothing
+   * is sent and every message stays in the admin outbox (/admin/outbox), which suits the demo.
+   */
+  smtpUrl: string | null;
+  /** The From address of outgoing email; the publication's name is used as the display name. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +67,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     secretKey: secret(env),
     instagramOembedToken: env.INSTAGRAM_OEMBED_TOKEN?.trim() || null,
+    smtpUrl: smtpUrl(env),
+    mailFrom: mailFrom(env, publicUrl),
   };
 }
 
@@ -85,5 +94,19 @@ function secret(env: Env): string | null {
   const raw = env.SECRET_KEY?.trim();
   if (!raw) return null;
   if (raw.length < 32) throw new ConfigError('SECRET_KEY must be at least 32 characters (try: openssl rand -hex 32)');
+  return raw;
+}
+
+function smtpUrl(env: Env): string | null {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return null;
+  if (!/^smtps?:\/\/[^/\s]+/u.test(raw)) throw new ConfigError('SMTP_URL must look like smtp://host:587 or smtps://user:password@host:465');
+  return raw;
+}
+
+function mailFrom(env: Env, publicUrl: string): string {
+  const raw = env.MAIL_FROM?.trim();
+  if (!raw) return `no-reply@${new URL(publicUrl).hostname}`;
+  if (!/^[^\s@<>"]+@[^\s@<>"]+$/u.test(raw)) throw new ConfigError(`MAIL_FROM must be a plain address such as news@example.org (got "${raw}")`);
   return raw;
 }

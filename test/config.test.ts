@@ -31,6 +31,12 @@ describe('configuration', () => {
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /postgres/u);
     assert.throws(() => loadConfig({ PUBLIC_URL: 'news.example.org' }), /PUBLIC_URL/u);
     assert.throws(() => loadConfig({ SECRET_KEY: 'short' }), /SECRET_KEY/u);
+    assert.throws(() => loadConfig({ SMTP_URL: 'mail.example.org:25' }), /SMTP_URL/u);
+    assert.throws(() => loadConfig({ MAIL_FROM: 'News <news@example.org>' }), /MAIL_FROM/u);
+    const mail = loadConfig({ SMTP_URL: 'smtps://u:p@smtp.example.org:465', MAIL_FROM: 'news@example.org', PUBLIC_URL: 'https://news.example.org' });
+    assert.equal(mail.smtpUrl, 'smtps://u:p@smtp.example.org:465');
+    assert.equal(mail.mailFrom, 'news@example.org');
+    assert.equal(loadConfig({ PUBLIC_URL: 'https://news.example.org' }).mailFrom, 'no-reply@news.example.org');
   });
 
   it('keeps one generated signing secret per data folder when SECRET_KEY is unset', () => {

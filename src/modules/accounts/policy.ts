@@ -34,6 +34,8 @@ export const actions = {
   'webhooks.manage': 'admin',
   'users.manage': 'admin',
   'keys.manage': 'admin',
+  /** The outbox holds sign-in and reset links: admins only. */
+  'email.outbox': 'admin',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof actions;
 

@@ -5,6 +5,7 @@
 import type { Database } from '../../db/database.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { AuditLog } from '../audit/index.js';
+import type { Mailer } from '../email/types.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { MediaService } from '../media/service.js';
 import type { ArticleEvents, PublishingCommands, PublishingQueries } from '../publishing/index.js';
@@ -31,6 +32,8 @@ export interface NewsroomDeps {
   publishing: PublishingCommands;
   queries: PublishingQueries;
   articleEvents: ArticleEvents;
+  /** Outgoing email: stored in the outbox, delivered from the job queue (SMTP_URL) or kept there. */
+  email: Mailer;
   /** Purges cached pages by tag on every instance. */
   purge: (tags: string[]) => void;
 }

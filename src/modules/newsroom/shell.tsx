@@ -37,6 +37,7 @@ export const NAV: readonly NavItem[] = [
   { key: 'users', href: '/admin/users', label: 'Users', action: 'users.manage' },
   { key: 'keys', href: '/admin/keys', label: 'API keys', action: 'keys.manage' },
   { key: 'webhooks', href: '/admin/webhooks', label: 'Webhooks', action: 'webhooks.manage' },
+  { key: 'outbox', href: '/admin/outbox', label: 'Outbox', action: 'email.outbox' },
 ];
 
 export interface AdminPageOptions {
