@@ -136,6 +136,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       articleEvents,
       email,
       purge: (tags) => bus.publish('cache.purge', tags),
+      subscribe: (topic, listener) => bus.subscribe(topic, listener),
     };
     await registerArticleApi(http, newsroom);
     await registerArticleAdmin(http, newsroom);

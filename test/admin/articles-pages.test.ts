@@ -4,11 +4,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { parse } from '../helpers/html.js';
-import { staffCaller, type Caller } from '../api/staff-helpers.js';
-
-const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+import { doc, staffCaller, startNewsroom, type Caller } from '../helpers/newsroom.js';
 
 describe('article pages', () => {
   let app: TestApp;
@@ -17,22 +15,15 @@ describe('article pages', () => {
   let ids: Record<string, number>;
 
   before(async () => {
-    app = await startTestApp();
-    await app.publishing.createSection({ slug: 'news', name: 'News' });
-    await app.publishing.createSection({ slug: 'sport', name: 'Sport' });
-    await app.publishing.createAuthor({ slug: 'ana', name: 'Ana Reporter' });
-    await app.publishing.createAuthor({ slug: 'ben', name: 'Ben Writer' });
-    editor = await staffCaller(app, 'editor');
-    contributor = await staffCaller(app, 'contributor');
+    const n = await startNewsroom({ authors: { ana: 'Ana Reporter', ben: 'Ben Writer' }, people: { editor: 'editor', contributor: 'contributor' } });
+    app = n.app;
+    editor = n.as('editor');
+    contributor = n.as('contributor');
     ids = {};
-    const create = async (who: Caller, body: Record<string, unknown>) => {
-      const response = await who.api('POST', '/api/admin/articles', { body: doc('Some text.'), ...body });
-      assert.equal(response.statusCode, 201, response.body);
-      return (response.json() as { id: number }).id;
-    };
-    ids.council = await create(editor, { headline: 'Council approves budget', section: 'news', authors: [{ slug: 'ana' }], status: 'published' });
-    ids.match = await create(editor, { headline: 'Cup final goes to extra time', section: 'sport', authors: [{ slug: 'ben' }], status: 'draft' });
-    ids.mine = await create(contributor, { headline: 'Contributor draft about the harbour', section: 'news', authors: [{ slug: 'ben' }], status: 'draft' });
+    const create = (who: 'editor' | 'contributor', fields: Record<string, unknown>) => n.create(who, { body: doc('Some text.'), ...fields });
+    ids.council = await create('editor', { headline: 'Council approves budget', section: 'news', authors: [{ slug: 'ana' }], status: 'published' });
+    ids.match = await create('editor', { headline: 'Cup final goes to extra time', section: 'sport', authors: [{ slug: 'ben' }], status: 'draft' });
+    ids.mine = await create('contributor', { headline: 'Contributor draft about the harbour', section: 'news', authors: [{ slug: 'ben' }], status: 'draft' });
   });
   after(() => app.destroy());
 

@@ -1,17 +1,18 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { parse } from '../helpers/html.js';
-import { callerWithCookie, staffCaller, type Caller } from '../api/staff-helpers.js';
+import { callerWithCookie, startNewsroom, type Caller } from '../helpers/newsroom.js';
 
 describe('audit log admin', () => {
   let app: TestApp;
   let editor: Caller & { id: number };
   let author: Caller;
   before(async () => {
-    app = await startTestApp();
-    editor = await staffCaller(app, 'editor');
-    author = await staffCaller(app, 'author');
+    const n = await startNewsroom({ sections: {}, authors: {}, people: { editor: 'editor', author: 'author' } });
+    app = n.app;
+    editor = n.as('editor');
+    author = n.as('author');
     for (let i = 1; i <= 60; i++) await app.audit.record({ userId: editor.id, label: 'Editor <Person>' }, 'article.publish', { type: 'article', id: i }, { slug: `story-${i}` });
     await app.audit.record({ userId: null, label: 'scheduler' }, 'article.unpublish', { type: 'article', id: 7 });
   });

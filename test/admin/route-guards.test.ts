@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { NAV } from '../../src/modules/newsroom/shell.js';
 import { PUBLIC_URL, engineName, startTestApp, type TestApp } from '../helpers/app.js';
+import { PASSWORD, userWithSession } from '../helpers/newsroom.js';
 
 interface OpenApi {
   paths: Record<string, Record<string, unknown>>;
@@ -19,9 +20,8 @@ describe(`newsroom route guards (${engineName()})`, () => {
   before(async () => {
     app = await startTestApp();
     // An admin exists, so /admin is the dashboard (not the one-time setup form).
-    await app.accounts.createUser({ email: 'admin@example.org', password: 'a long enough password', role: 'admin', name: 'Admin' });
-    const reader = await app.accounts.createUser({ email: 'reader@example.org', password: 'a long enough password', role: 'reader', name: 'Reader' });
-    readerToken = await app.accounts.createSession(reader.id, 'test');
+    await app.accounts.createUser({ email: 'admin@example.org', password: PASSWORD, role: 'admin', name: 'Admin' });
+    ({ token: readerToken } = await userWithSession(app, { email: 'reader@example.org', name: 'Reader', role: 'reader' }));
     const document = (await app.http.inject({ url: '/api/openapi.json' })).json() as OpenApi;
     operations = Object.entries(document.paths)
       .filter(([path]) => path.startsWith('/api/admin/'))

@@ -2,11 +2,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify from 'fastify';
 import { PUBLIC_URL, startTestApp, type TestApp } from '../helpers/app.js';
+import { PASSWORD, sessionCookie } from '../helpers/newsroom.js';
 import { requireStaff } from '../../src/modules/accounts/http/guard.js';
 import { safeReturnPath } from '../../src/modules/accounts/http/return-path.js';
 import { registerStaffSession } from '../../src/modules/accounts/http/session.js';
 
-const PASSWORD = 'a long enough password';
 const FORM = 'application/x-www-form-urlencoded';
 
 interface PostOptions {
@@ -32,13 +32,6 @@ describe('staff sign-in', () => {
     });
   const get = (url: string, token?: string, headers: Record<string, string> = {}) =>
     app.http.inject({ method: 'GET', url, headers: { ...headers, ...(token ? { cookie: `scms_session=${token}` } : {}) } });
-
-  function sessionCookie(response: { headers: Record<string, unknown> }): { token: string; header: string } {
-    const raw = response.headers['set-cookie'];
-    const header = (Array.isArray(raw) ? raw : [raw]).map(String).find((c) => c.startsWith('scms_session='));
-    assert.ok(header, 'a session cookie is set');
-    return { token: header.slice('scms_session='.length).split(';')[0] ?? '', header };
-  }
 
   const signIn = async (email: string, password = PASSWORD, extra: Record<string, string> = {}, address?: string) =>
     post('/admin/sign-in', { email, password, ...extra }, { address });

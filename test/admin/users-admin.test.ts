@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
-import { parse } from '../helpers/html.js';
+import { parse, text } from '../helpers/html.js';
 import { PASSWORD, callerWithCookie, signIn, staffCaller, type Caller } from '../api/staff-helpers.js';
 
 interface UserJson {
@@ -133,6 +133,59 @@ describe('users admin', () => {
     assert.ok(await app.accounts.authenticate('form@example.org', parse(reset.body)('.shown-once code').text()));
   });
 
+  it('asks before disabling or deleting an account, and only the confirmed post acts', async () => {
+    const robin = await app.accounts.createUser({ email: 'robin@example.org', password: PASSWORD, role: 'author', name: 'Robin <Author>' });
+    const $ = parse((await admin.get('/admin/users')).body);
+    const buttons = $(`#user-${robin.id} form`)
+      .toArray()
+      .map((el) => `${$(el).attr('method') ?? ''} ${$(el).attr('action') ?? ''}`);
+    assert.ok(buttons.includes(`get /admin/users/${robin.id}/disable`), buttons.join(', '));
+    assert.ok(buttons.includes(`get /admin/users/${robin.id}/delete`), buttons.join(', '));
+    const forged = (url: string, from: Record<string, string>) =>
+      app.http.inject({ method: 'POST', url, payload: 'confirm=yes', headers: { cookie: `scms_session=${admin.token}`, 'content-type': 'application/x-www-form-urlencoded', ...from } });
+    const steps: [string, RegExp, () => Promise<boolean>][] = [
+      [
+        'disable',
+        /Disable the account of Robin <Author> \(robin@example\.org\)\? They are signed out everywhere at once and cannot sign in until an administrator enables the account again\./u,
+        async () => (await app.accounts.getUser(robin.id))?.disabledAt !== null,
+      ],
+      ['delete', /Delete the account of Robin <Author> \(robin@example\.org\)\? They are signed out at once and can never sign in again; .*This cannot be undone\./u, async () => (await app.accounts.getUser(robin.id)) === null],
+    ];
+    for (const [action, question, done] of steps) {
+      const url = `/admin/users/${robin.id}/${action}`;
+      const asked = await admin.get(url);
+      assert.equal(asked.statusCode, 200, action);
+      assert.match(text(asked.body), question);
+      assert.doesNotMatch(asked.body, /<Author>/u, 'the name is escaped');
+      const $q = parse(asked.body);
+      const confirm = $q('form[method="post"]').filter((_, el) => $q(el).attr('action') === url);
+      assert.equal(confirm.find('input[name="confirm"]').attr('value'), 'yes', action);
+      assert.equal(confirm.find('a').attr('href'), `/admin/users#user-${robin.id}`, 'Cancel leads back to the list');
+      assert.equal(await done(), false, `asking to ${action} changes nothing`);
+
+      const bare = await admin.form(url, {});
+      assert.equal(bare.statusCode, 303);
+      assert.equal(bare.headers.location, url, 'a bare post only asks');
+      assert.equal((await forged(url, { origin: 'https://evil.example' })).statusCode, 403);
+      assert.equal((await forged(url, { 'sec-fetch-site': 'cross-site' })).statusCode, 403);
+      assert.equal(await done(), false, `no ${action} without the confirmed same-site post`);
+
+      const confirmed = await admin.form(url, { confirm: 'yes' });
+      assert.equal(confirmed.statusCode, 303);
+      assert.equal(confirmed.headers.location, `/admin/users?done=${action}`);
+      assert.equal(await done(), true, `${action} after the confirmed post`);
+    }
+    assert.equal((await admin.get(`/admin/users/${robin.id}/delete`)).statusCode, 404, 'a deleted account is not asked about');
+    const log = await app.audit.list({ subjectType: 'user', subjectId: String(robin.id) });
+    assert.deepEqual(log.map((e) => e.action), ['user.delete', 'user.disable']);
+
+    // Your own account: no delete button, and the question refuses.
+    assert.equal($(`#user-${admin.id} form[action$="/delete"]`).length, 0);
+    const own = await admin.get(`/admin/users/${admin.id}/delete`);
+    assert.equal(own.statusCode, 409);
+    assert.match(text(own.body), /cannot delete your own account/u);
+  });
+
   it('is for admins only', async () => {
     assert.equal((await contributor.api('GET', '/api/admin/users')).statusCode, 403);
     assert.equal((await contributor.api('POST', '/api/admin/users', { email: 'x@example.org', name: 'X', role: 'admin' })).statusCode, 403);
@@ -140,6 +193,8 @@ describe('users admin', () => {
     assert.equal((await contributor.api('DELETE', `/api/admin/users/${admin.id}`)).statusCode, 403);
     assert.equal((await contributor.get('/admin/users')).statusCode, 403);
     assert.equal((await contributor.form(`/admin/users/${admin.id}/disable`, {})).statusCode, 403);
+    assert.equal((await contributor.form(`/admin/users/${admin.id}/delete`, { confirm: 'yes' })).statusCode, 403);
+    assert.equal((await contributor.get(`/admin/users/${admin.id}/disable`)).statusCode, 403);
     const anonymous = callerWithCookie(app, '');
     assert.equal((await anonymous.api('GET', '/api/admin/users')).statusCode, 401);
     assert.equal((await anonymous.get('/admin/users')).statusCode, 303);

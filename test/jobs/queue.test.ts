@@ -40,6 +40,16 @@ describe(`job queue (${engineName()})`, () => {
     assert.equal(await queue.find('k2'), undefined);
   });
 
+  it('keeps one pending job when the same key is enqueued many times at once', async () => {
+    const queue = createJobQueue(app.db, { now: () => clock });
+    const ran: number[] = [];
+    queue.define<{ n: number }>('test.burst', async ({ n }) => void ran.push(n));
+    await Promise.all(Array.from({ length: 12 }, (_, n) => queue.enqueue('test.burst', { n }, { key: 'burst', runAt: clock + 1 })));
+    clock += 1;
+    await queue.runDue();
+    assert.equal(ran.length, 1, 'one job ran: every enqueue replaced the pending one');
+  });
+
   it('retries a failing job with backoff, then marks it failed with the reason', async () => {
     const queue = createJobQueue(app.db, { now: () => clock });
     let tries = 0;

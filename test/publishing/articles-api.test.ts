@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { doc, START, startNewsroom, type Newsroom } from './articles-helpers.js';
+import { doc, START, startNewsroom, type Newsroom } from '../helpers/newsroom.js';
 
 describe('articles Admin API', () => {
   let n: Newsroom;

@@ -2,16 +2,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { text } from '../helpers/html.js';
-import { apiClient, doc, keyFor } from './taxonomy-fixtures.js';
+import { apiClient, doc, keyClients, type ApiClient } from '../helpers/newsroom.js';
 
 describe('Admin API: static pages and their versions', () => {
   let app: TestApp;
-  let editor: ReturnType<typeof apiClient>;
-  let contributor: ReturnType<typeof apiClient>;
+  let editor: ApiClient;
+  let contributor: ApiClient;
   before(async () => {
     app = await startTestApp();
-    editor = apiClient(app, await keyFor(app, 'editor'));
-    contributor = apiClient(app, await keyFor(app, 'contributor'));
+    ({ editor, contributor } = await keyClients(app, 'editor', 'contributor'));
   });
   after(() => app.destroy());
 

@@ -2,16 +2,15 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { text } from '../helpers/html.js';
-import { apiClient, keyFor, publishArticle } from './taxonomy-fixtures.js';
+import { apiClient, keyClients, PASSWORD, publishArticle, userWithSession, type ApiClient } from '../helpers/newsroom.js';
 
 describe('Admin API: sections, tags, authors', () => {
   let app: TestApp;
-  let editor: ReturnType<typeof apiClient>;
-  let contributor: ReturnType<typeof apiClient>;
+  let editor: ApiClient;
+  let contributor: ApiClient;
   before(async () => {
     app = await startTestApp();
-    editor = apiClient(app, await keyFor(app, 'editor'));
-    contributor = apiClient(app, await keyFor(app, 'contributor'));
+    ({ editor, contributor } = await keyClients(app, 'editor', 'contributor'));
   });
   after(() => app.destroy());
 
@@ -19,8 +18,7 @@ describe('Admin API: sections, tags, authors', () => {
     const anonymous = apiClient(app);
     assert.equal((await anonymous.get('/api/admin/sections')).status, 401);
     assert.equal((await anonymous.post('/api/admin/sections', { slug: 'x', name: 'X' })).status, 401);
-    const reader = await app.accounts.createUser({ email: 'reader@example.org', password: 'a long enough password', role: 'reader', name: 'Reader' });
-    const readerToken = await app.accounts.createSession(reader.id, 'test');
+    const { token: readerToken } = await userWithSession(app, { email: 'reader@example.org', name: 'Reader', role: 'reader' });
     const asReader = await app.http.inject({ method: 'GET', url: '/api/admin/tags', headers: { cookie: `scms_session=${readerToken}` } });
     assert.equal(asReader.statusCode, 401);
 
@@ -161,7 +159,7 @@ describe('Admin API: sections, tags, authors', () => {
   });
 
   it('manages authors with links and a linked staff user', async () => {
-    const user = await app.accounts.createUser({ email: 'amy@example.org', password: 'a long enough password', role: 'author', name: 'Amy' });
+    const user = await app.accounts.createUser({ email: 'amy@example.org', password: PASSWORD, role: 'author', name: 'Amy' });
     const created = await editor.post('/api/admin/authors', {
       slug: 'amy-writer',
       name: 'Amy Writer',

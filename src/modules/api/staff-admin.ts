@@ -2,16 +2,18 @@
  * Settings, users, API keys and the audit log: the Admin API (staff-api.ts) and the admin pages
  * (here). Pages are plain forms that post and redirect back (POST-redirect-GET); what is shown
  * once (a generated password, a new key) is rendered in the POST's answer and never stored.
+ * Disabling or deleting an account and revoking a key ask first: the list's button GETs a confirm
+ * page, and only its POST with confirm=yes acts (a bare POST is sent to that page).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isRole, requireStaff, type Role, type Staff } from '../accounts/index.js';
+import { isRole, requireStaff, type ApiKeyInfo, type Role, type Staff, type User } from '../accounts/index.js';
 import { createUserAdmin } from '../accounts/service.js';
 import type { NewsroomDeps } from '../newsroom/deps.js';
 import type { SettingsPatch } from '../settings/service.js';
 import { registerStaffApi } from './staff-api.js';
 import { createStaffOps, StaffOpError } from './staff-ops.js';
 import type { Notice } from '../newsroom/notices.js';
-import { auditPage, keysPage, settingsPage, usersPage } from './staff-views.js';
+import { auditPage, confirmPage, keysPage, settingsPage, usersPage, type Confirmation } from './staff-views.js';
 
 const PAGE = 50;
 
@@ -73,10 +75,22 @@ export async function registerStaffAdmin(app: FastifyInstance, deps: NewsroomDep
       return renderUsers(request, reply, status, notice);
     }
   });
+  for (const action of ASKED_USER_ACTIONS) {
+    app.get<{ Params: { id: string } }>(`/admin/users/:id/${action}`, { preHandler: usersGuard }, async (request, reply) => {
+      const id = idOf(request.params.id);
+      const user = id === null ? null : await deps.accounts.getUser(id);
+      if (!user) return reply.callNotFound();
+      const staff = staffOf(request);
+      if (action === 'delete' && user.id === staff.id) return renderUsers(request, reply, 409, { problem: 'You cannot delete your own account. Ask another administrator.' });
+      return html(reply, 200, confirmPage(await deps.look(), staff, userConfirmation(staff, user, action)));
+    });
+  }
   app.post<{ Params: { id: string; action: string } }>('/admin/users/:id/:action', { preHandler: usersGuard }, async (request, reply) => {
     const id = Number(request.params.id);
     const { action } = request.params;
     if (!Number.isSafeInteger(id) || id < 1 || !['role', 'disable', 'enable', 'password', 'delete'].includes(action)) return reply.callNotFound();
+    // Only the confirm page's form says yes; a bare POST (an old page, a stray button) only asks.
+    if ((ASKED_USER_ACTIONS as readonly string[]).includes(action) && formOf(request.body).confirm !== 'yes') return back(reply, `/admin/users/${id}/${action}`);
     const staff = staffOf(request);
     try {
       if (action === 'role') {
@@ -116,9 +130,17 @@ export async function registerStaffAdmin(app: FastifyInstance, deps: NewsroomDep
       return renderKeys(request, reply, status, notice);
     }
   });
+  app.get<{ Params: { id: string } }>('/admin/keys/:id/revoke', { preHandler: keysGuard }, async (request, reply) => {
+    const id = idOf(request.params.id);
+    const key = id === null ? undefined : (await deps.accounts.listKeys()).find((k) => k.id === id);
+    if (!key) return reply.callNotFound();
+    if (key.revokedAt !== null) return renderKeys(request, reply, 409, { problem: `The key “${key.name}” is already revoked.` });
+    return html(reply, 200, confirmPage(await deps.look(), staffOf(request), keyConfirmation(key)));
+  });
   app.post<{ Params: { id: string } }>('/admin/keys/:id/revoke', { preHandler: keysGuard }, async (request, reply) => {
-    const id = Number(request.params.id);
-    if (!Number.isSafeInteger(id) || id < 1) return reply.callNotFound();
+    const id = idOf(request.params.id);
+    if (id === null) return reply.callNotFound();
+    if (formOf(request.body).confirm !== 'yes') return back(reply, `/admin/keys/${id}/revoke`);
     try {
       await ops.revokeKey(staffOf(request), id);
       return back(reply, '/admin/keys?done=revoked');
@@ -146,6 +168,48 @@ export async function registerStaffAdmin(app: FastifyInstance, deps: NewsroomDep
     const older = rows.length > PAGE && last ? `/admin/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), before: String(last.id) }).toString()}` : null;
     return html(reply, 200, auditPage(await deps.look(), staffOf(request), entries, filter, older));
   });
+}
+
+/** User actions that cannot be taken back quietly: they ask on a confirm page first. */
+const ASKED_USER_ACTIONS = ['disable', 'delete'] as const;
+
+function idOf(raw: string): number | null {
+  return /^[1-9]\d{0,15}$/u.test(raw) && Number.isSafeInteger(Number(raw)) ? Number(raw) : null;
+}
+
+/** What disabling or deleting the account does, said before it is done. */
+function userConfirmation(staff: Staff, user: User, action: (typeof ASKED_USER_ACTIONS)[number]): Confirmation {
+  const who = user.name ? `${user.name} (${user.email})` : user.email;
+  const them = user.id === staff.id ? 'You are' : 'They are';
+  const common = { action: `/admin/users/${user.id}/${action}`, cancel: `/admin/users#user-${user.id}`, active: 'users' as const };
+  if (action === 'disable') {
+    return {
+      ...common,
+      title: 'Disable an account',
+      question: `Disable the account of ${who}?`,
+      consequence: `${them} signed out everywhere at once and cannot sign in until an administrator enables the account again.`,
+      button: 'Disable the account',
+    };
+  }
+  return {
+    ...common,
+    title: 'Delete an account',
+    question: `Delete the account of ${who}?`,
+    consequence: 'They are signed out at once and can never sign in again; API keys they created keep working. This cannot be undone.',
+    button: 'Delete the account',
+  };
+}
+
+function keyConfirmation(key: ApiKeyInfo): Confirmation {
+  return {
+    title: 'Revoke an API key',
+    question: `Revoke the key “${key.name}”?`,
+    consequence: `Programs using it (the key starting ${key.prefix}…) will stop working at once. A revoked key cannot be used again.`,
+    action: `/admin/keys/${key.id}/revoke`,
+    button: 'Revoke the key',
+    cancel: `/admin/keys#key-${key.id}`,
+    active: 'keys',
+  };
 }
 
 const DONE: Record<string, string> = {

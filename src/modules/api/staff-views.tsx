@@ -129,16 +129,23 @@ export function usersPage(look: Look | null, staff: Staff, users: User[], filter
                 </td>
                 <td>{u.disabledAt === null ? 'active' : `disabled ${when(u.disabledAt)}`}</td>
                 <td class="staff-actions">
-                  <form method="post" action={`/admin/users/${u.id}/${u.disabledAt === null ? 'disable' : 'enable'}`} class="staff-inline">
-                    <button type="submit">{u.disabledAt === null ? 'Disable' : 'Enable'}</button>
-                  </form>
+                  {u.disabledAt === null ? (
+                    // Disabling and deleting first ask (a GET to the confirm page); enabling just acts.
+                    <form method="get" action={`/admin/users/${u.id}/disable`} class="staff-inline">
+                      <button type="submit">Disable…</button>
+                    </form>
+                  ) : (
+                    <form method="post" action={`/admin/users/${u.id}/enable`} class="staff-inline">
+                      <button type="submit">Enable</button>
+                    </form>
+                  )}
                   <form method="post" action={`/admin/users/${u.id}/password`} class="staff-inline">
                     <button type="submit">Reset password</button>
                   </form>
                   {u.id !== staff.id ? (
-                    <form method="post" action={`/admin/users/${u.id}/delete`} class="staff-inline">
+                    <form method="get" action={`/admin/users/${u.id}/delete`} class="staff-inline">
                       <button type="submit" class="danger">
-                        Delete
+                        Delete…
                       </button>
                     </form>
                   ) : null}
@@ -211,9 +218,9 @@ export function keysPage(look: Look | null, staff: Staff, keys: ApiKeyInfo[], no
                 <td>{when(k.revokedAt)}</td>
                 <td>
                   {k.revokedAt === null ? (
-                    <form method="post" action={`/admin/keys/${k.id}/revoke`} class="staff-inline">
+                    <form method="get" action={`/admin/keys/${k.id}/revoke`} class="staff-inline">
                       <button type="submit" class="danger">
-                        Revoke
+                        Revoke…
                       </button>
                     </form>
                   ) : null}
@@ -237,6 +244,51 @@ export function keysPage(look: Look | null, staff: Staff, keys: ApiKeyInfo[], no
           </p>
           <p>
             <button type="submit">Create key</button>
+          </p>
+        </form>
+      </>
+    ),
+  });
+}
+
+export interface Confirmation {
+  /** The page title, such as “Revoke an API key”. */
+  title: string;
+  /** What is about to happen, as a question naming the record. */
+  question: string;
+  /** What follows from it, said plainly. */
+  consequence: string;
+  /** Where the confirming form posts (the action's own address). */
+  action: string;
+  button: string;
+  /** Where Cancel leads (back to the list, nothing changed). */
+  cancel: string;
+  active: 'users' | 'keys';
+}
+
+/**
+ * The step before an action that cannot be taken back: the list's button leads here (a GET that
+ * changes nothing); only this form's POST, carrying confirm=yes, acts. Works without scripts.
+ */
+export function confirmPage(look: Look | null, staff: Staff, c: Confirmation, notice: Notice = {}): string {
+  return adminPage({
+    look,
+    staff,
+    title: c.title,
+    active: c.active,
+    children: (
+      <>
+        <Notices notice={notice} />
+        <p class="staff-confirm">
+          <strong>{c.question}</strong> {c.consequence}
+        </p>
+        <form method="post" action={c.action} class="admin-form">
+          <input type="hidden" name="confirm" value="yes" />
+          <p>
+            <button type="submit" class="danger">
+              {c.button}
+            </button>{' '}
+            <a href={c.cancel}>Cancel</a>
           </p>
         </form>
       </>

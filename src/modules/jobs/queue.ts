@@ -162,7 +162,11 @@ export function createJobQueue(db: Database, options: { now?: () => number; onEr
         created_at: now(),
         finished_at: null,
       };
-      return k.transaction().execute(async (trx) => {
+      const insert = () => k.transaction().execute(async (trx) => {
+        // Two enqueues of one key at the same moment (PostgreSQL, READ COMMITTED) would both find
+        // no pending row and collide on the unique key: one waits for the other, then replaces
+        // its job as if it had come a moment later. SQLite runs write transactions one at a time.
+        if (values.key && db.dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${values.key}))`.execute(trx);
         if (values.key) await trx.deleteFrom('jobs').where('key', '=', values.key).where('status', '=', 'pending').execute();
         const live = values.key ? await trx.selectFrom('jobs').select('id').where('key', '=', values.key).where('status', '=', 'running').executeTakeFirst() : undefined;
         // A job with this key is running right now: the new one still runs after it, without the
@@ -174,6 +178,7 @@ export function createJobQueue(db: Database, options: { now?: () => number; onEr
           .executeTakeFirstOrThrow();
         return row.id;
       });
+      return insert();
     },
 
     async cancel(key) {

@@ -36,4 +36,6 @@ export interface NewsroomDeps {
   email: Mailer;
   /** Purges cached pages by tag on every instance. */
   purge: (tags: string[]) => void;
+  /** Listens on the app's event bus (what any instance publishes, this one included); returns the unsubscribe. */
+  subscribe: (topic: string, listener: (payload: unknown) => void) => () => void;
 }

@@ -1,7 +1,7 @@
 /** What other modules may use of publishing. */
 export { publishingMigrations } from './migrations.js';
 export { createPublishingCommands, PublishingError, type ArticleInput, type PublishingCommands, type ContentChanged } from './write.js';
-export { createPublishingQueries, type PublishingQueries, type ListFilter } from './read.js';
+export { cardColumns, createPublishingQueries, listedArticles, type PublishingQueries, type ListFilter } from './read.js';
 export { MARK_START, MARK_END, matchingArticleIds } from './search.js';
 export * from './types.js';
 export type { RenderedPart, PartKind } from './render-body.js';

@@ -3,14 +3,16 @@
  * version: `pages.version` counts up and `page_versions` keeps each version's title and body, so
  * a reader's consent can name the exact text they accepted and any version can be restored.
  */
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { Tables } from '../../db/tables.js';
 import type { Actor, AuditLog } from '../audit/index.js';
 import type { MediaService } from '../media/service.js';
 import { checkDoc, type Doc } from './body-schema.js';
-import type { RedirectsService } from './redirects.js';
+import { REDIRECTS_TAG, type RedirectsService } from './redirects.js';
 import { mediaIdsIn, renderBody } from './render-body.js';
 import { checkSlug, checkText, isUniqueViolation, RESERVED_SLUGS } from './taxonomy-fields.js';
-import { PublishingError } from './write.js';
+import { PublishingError } from './errors.js';
 
 export interface PageSummary {
   id: number;
@@ -72,6 +74,51 @@ export function checkPageBody(body: unknown): Doc {
   return body as Doc;
 }
 
+/**
+ * Inside a transaction: saves `values` as the page's next version, or as version 1 of a new page
+ * (`current` null), and keeps that version in page_versions. The pages service and the seed's
+ * upsertPage (write.ts) both save through here, so every saved text is a version. Returns the
+ * page id and the version number; a save racing another from the same version throws a 409.
+ */
+export async function storePageVersion(
+  trx: Kysely<Tables>,
+  current: PageRecord | null,
+  values: PageInput,
+  save: { html: string; now: number; savedBy: string },
+): Promise<{ id: number; version: number }> {
+  const row = { slug: values.slug, title: values.title, body: JSON.stringify(values.body), rendered_body: save.html, updated_at: save.now };
+  let id: number;
+  let version: number;
+  if (!current) {
+    version = 1;
+    id = (await trx.insertInto('pages').values({ ...row, version }).returning('id').executeTakeFirstOrThrow()).id;
+  } else {
+    id = current.id;
+    version = current.version + 1;
+    // Saved before versions were kept: keep what it says now as its own version.
+    const kept = await trx.selectFrom('page_versions').select('id').where('page_id', '=', id).where('version', '=', current.version).executeTakeFirst();
+    if (!kept) {
+      await trx
+        .insertInto('page_versions')
+        .values({ page_id: id, version: current.version, slug: current.slug, title: current.title, body: JSON.stringify(current.body), saved_at: current.updatedAt, saved_by: '' })
+        .execute();
+    }
+    // The version check makes two saves racing from the same version a conflict, not a lost edit.
+    const result = await trx.updateTable('pages').set({ ...row, version }).where('id', '=', id).where('version', '=', current.version).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new PublishingError('The page was changed by someone else while saving; reload and try again.', undefined, 409);
+  }
+  await trx
+    .insertInto('page_versions')
+    .values({ page_id: id, version, slug: values.slug, title: values.title, body: row.body, saved_at: save.now, saved_by: save.savedBy })
+    .execute();
+  return { id, version };
+}
+
+/** A pages row as the service shows it. */
+export function pageRecordOf(row: { id: number; slug: string; title: string; body: string; version: number; updated_at: number }): PageRecord {
+  return { id: row.id, slug: row.slug, title: row.title, body: JSON.parse(row.body) as Doc, version: Number(row.version), updatedAt: Number(row.updated_at) };
+}
+
 export function createPages(deps: PagesDeps): PagesService {
   const k = deps.db.kysely;
 
@@ -81,8 +128,7 @@ export function createPages(deps: PagesDeps): PagesService {
 
   async function get(id: number): Promise<PageRecord | null> {
     const row = await k.selectFrom('pages').select(['id', 'slug', 'title', 'body', 'version', 'updated_at']).where('id', '=', id).executeTakeFirst();
-    if (!row) return null;
-    return { id: row.id, slug: row.slug, title: row.title, body: JSON.parse(row.body) as Doc, version: Number(row.version), updatedAt: Number(row.updated_at) };
+    return row ? pageRecordOf(row) : null;
   }
 
   async function slugFree(slug: string, selfId: number | null): Promise<void> {
@@ -118,39 +164,20 @@ export function createPages(deps: PagesDeps): PagesService {
     };
     const moved = values.slug !== current.slug;
     if (moved) await slugFree(values.slug, id);
-    const html = await rendered(values.body);
-    const now = deps.now();
-    const version = current.version + 1;
+    const save = { html: await rendered(values.body), now: deps.now(), savedBy: actor.label };
+    let version: number;
     try {
-      await k.transaction().execute(async (trx) => {
-        // Saved before versions were kept (or by the seed): keep what it says now as its own version.
-        const kept = await trx.selectFrom('page_versions').select('id').where('page_id', '=', id).where('version', '=', current.version).executeTakeFirst();
-        if (!kept) {
-          await trx
-            .insertInto('page_versions')
-            .values({ page_id: id, version: current.version, slug: current.slug, title: current.title, body: JSON.stringify(current.body), saved_at: current.updatedAt, saved_by: '' })
-            .execute();
-        }
-        // The version check makes two saves racing from the same version a conflict, not a lost edit.
-        const result = await trx
-          .updateTable('pages')
-          .set({ slug: values.slug, title: values.title, body: JSON.stringify(values.body), rendered_body: html, updated_at: now, version })
-          .where('id', '=', id)
-          .where('version', '=', current.version)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) !== 1) throw new PublishingError('The page was changed by someone else while saving; reload and try again.', undefined, 409);
-        await trx
-          .insertInto('page_versions')
-          .values({ page_id: id, version, slug: values.slug, title: values.title, body: JSON.stringify(values.body), saved_at: now, saved_by: actor.label })
-          .execute();
+      version = await k.transaction().execute(async (trx) => {
+        const stored = await storePageVersion(trx, current, values, save);
         if (moved) await deps.redirects.renamed(trx, `/${current.slug}`, `/${values.slug}`);
+        return stored.version;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw moved ? duplicate(values.slug) : new PublishingError('The page was changed by someone else while saving; reload and try again.', undefined, 409);
       throw error;
     }
     if (moved) deps.redirects.forget();
-    deps.purge([`page:${current.slug}`, `page:${values.slug}`, 'sitemaps', ...(moved ? ['redirects'] : [])]);
+    deps.purge([`page:${current.slug}`, `page:${values.slug}`, 'sitemaps', ...(moved ? [REDIRECTS_TAG] : [])]);
     await deps.audit.record(actor, action, { type: 'page', id }, { slug: values.slug, version, ...(moved ? { oldSlug: current.slug } : {}), ...detail });
     return (await get(id)) as PageRecord;
   }
@@ -166,22 +193,10 @@ export function createPages(deps: PagesDeps): PagesService {
     async create(actor, input) {
       const values = { slug: checkSlug(input.slug), title: checkText(input.title, 'title', 'title', 300, true), body: checkPageBody(input.body) };
       await slugFree(values.slug, null);
-      const html = await rendered(values.body);
-      const now = deps.now();
+      const save = { html: await rendered(values.body), now: deps.now(), savedBy: actor.label };
       let id: number;
       try {
-        id = await k.transaction().execute(async (trx) => {
-          const row = await trx
-            .insertInto('pages')
-            .values({ slug: values.slug, title: values.title, body: JSON.stringify(values.body), rendered_body: html, updated_at: now, version: 1 })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          await trx
-            .insertInto('page_versions')
-            .values({ page_id: row.id, version: 1, slug: values.slug, title: values.title, body: JSON.stringify(values.body), saved_at: now, saved_by: actor.label })
-            .execute();
-          return row.id;
-        });
+        id = (await k.transaction().execute((trx) => storePageVersion(trx, null, values, save))).id;
       } catch (error) {
         if (isUniqueViolation(error)) throw duplicate(values.slug);
         throw error;
@@ -209,7 +224,7 @@ export function createPages(deps: PagesDeps): PagesService {
       if (!page) return null;
       const rows = await k.selectFrom('page_versions').select(['version', 'slug', 'title', 'saved_at', 'saved_by']).where('page_id', '=', id).orderBy('version', 'desc').execute();
       const list = rows.map((r) => ({ version: Number(r.version), slug: r.slug, title: r.title, savedAt: Number(r.saved_at), savedBy: r.saved_by }));
-      // A page saved only by the seed has no row yet: its current text is still a version.
+      // A page saved before versions were kept has no row yet: its current text is still a version.
       if (!list.some((v) => v.version === page.version)) list.unshift({ version: page.version, slug: page.slug, title: page.title, savedAt: page.updatedAt, savedBy: '' });
       return list;
     },

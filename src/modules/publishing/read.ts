@@ -2,8 +2,9 @@
  * Read-side queries for published content. Listings are shaped as cards in a fixed number of
  * queries (articles, then their bylines and heroes in one query each), whatever the page size.
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import type { Tables } from '../../db/tables.js';
 import { prepared } from '../../db/prepared.js';
 import type { MediaService } from '../media/service.js';
 import type { RenderedPart } from './render-body.js';
@@ -25,6 +26,43 @@ export interface ListFilter {
   tagId?: number;
   authorId?: number;
   excludeId?: number;
+}
+
+/** What a listing shows of an article (a card), selected from listedArticles. */
+export const cardColumns = [
+  'a.id',
+  'a.slug',
+  'a.headline',
+  'a.standfirst',
+  'a.hero_media_id',
+  'a.dateline',
+  'a.published_at',
+  'a.updated_at',
+  's.id as section_id',
+  's.slug as section_slug',
+  's.name as section_name',
+] as const;
+
+/**
+ * Published articles (`a`, with their section as `s`) narrowed by a listing filter, nothing
+ * selected yet. The site's listings and the Content API both start here, so a section, tag or
+ * author filter means the same in both.
+ */
+export function listedArticles(k: Kysely<Tables>, filter: ListFilter = {}) {
+  let q = k.selectFrom('articles as a').innerJoin('sections as s', 's.id', 'a.section_id').where('a.status', '=', 'published');
+  if (filter.sectionId !== undefined) q = q.where('a.section_id', '=', filter.sectionId);
+  if (filter.excludeId !== undefined) q = q.where('a.id', '!=', filter.excludeId);
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    q = q.where((eb) => eb.exists(eb.selectFrom('article_tags as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.tag_id', '=', tagId)));
+  }
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId)),
+    );
+  }
+  return q;
 }
 
 export type ArticleLookup = { found: Article; related: ArticleCard[] } | { redirect: string } | null;
@@ -55,43 +93,8 @@ export interface PublishingQueries {
 export function createPublishingQueries(db: Database, media: MediaService): PublishingQueries {
   const k = db.kysely;
 
-  const cardColumns = [
-    'a.id',
-    'a.slug',
-    'a.headline',
-    'a.standfirst',
-    'a.hero_media_id',
-    'a.dateline',
-    'a.published_at',
-    'a.updated_at',
-    's.id as section_id',
-    's.slug as section_slug',
-    's.name as section_name',
-  ] as const;
-
-  function published() {
-    return k
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .where('a.status', '=', 'published');
-  }
-
-  function filtered(filter: ListFilter) {
-    let q = published();
-    if (filter.sectionId !== undefined) q = q.where('a.section_id', '=', filter.sectionId);
-    if (filter.excludeId !== undefined) q = q.where('a.id', '!=', filter.excludeId);
-    if (filter.tagId !== undefined) {
-      const tagId = filter.tagId;
-      q = q.where((eb) => eb.exists(eb.selectFrom('article_tags as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.tag_id', '=', tagId)));
-    }
-    if (filter.authorId !== undefined) {
-      const authorId = filter.authorId;
-      q = q.where((eb) =>
-        eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId)),
-      );
-    }
-    return q;
-  }
+  const published = () => listedArticles(k);
+  const filtered = (filter: ListFilter) => listedArticles(k, filter);
 
   type CardRow = {
     id: number;

@@ -1,8 +1,10 @@
 /**
  * Staff-managed redirects: an old address answers 301/302 to a new one. The public site consults
- * them only where it would otherwise answer 404, so a redirect can never hide a live page; the
- * whole table is held in memory (it is small and read on every 404) and reloaded after a change
- * here, or after CACHE_TTL_MS when another instance changed it.
+ * them only where it would otherwise answer 404, so a redirect can never hide a live page. The
+ * whole table is held in memory (it is small and read on every 404). Every change purges the
+ * REDIRECTS_TAG on the event bus, and every instance drops its table when it hears that purge
+ * (wired in http/taxonomy-routes.ts); CACHE_TTL_MS is only the safety net for a purge that never
+ * arrived (a dropped LISTEN connection, say).
  */
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
@@ -49,9 +51,15 @@ export interface RedirectsService {
    * re-points redirects that led to `from`, and drops any redirect away from the new live path.
    */
   renamed(trx: Transaction<Tables>, from: string, to: string): Promise<void>;
-  /** Drops the in-memory table (after a transaction that called renamed() commits). */
+  /**
+   * Drops this instance's in-memory table: when any instance purges REDIRECTS_TAG, and after a
+   * transaction that called renamed() commits (its caller also purges the tag for the others).
+   */
   forget(): void;
 }
+
+/** The purge tag of every redirect change; hearing it, an instance reloads its table. */
+export const REDIRECTS_TAG = 'redirects';
 
 const CACHE_TTL_MS = 30_000;
 const MAX_FROM = 500;
@@ -201,7 +209,7 @@ export function createRedirects(deps: RedirectsDeps): RedirectsService {
 
   function changed() {
     forget();
-    deps.purge(['redirects']);
+    deps.purge([REDIRECTS_TAG]);
   }
 
   return {

@@ -9,7 +9,7 @@ import type { Tables } from '../../db/tables.js';
 import { isStaffRole } from '../accounts/index.js';
 import type { Actor, AuditLog } from '../audit/index.js';
 import type { MediaService } from '../media/service.js';
-import type { RedirectsService } from './redirects.js';
+import { REDIRECTS_TAG, type RedirectsService } from './redirects.js';
 import { checkLinks, checkSlug, checkText, isUniqueViolation, RESERVED_SLUGS, type AuthorInput, type AuthorLink, type AuthorRecord, type SectionInput, type SectionRecord, type TagInput, type TagRecord } from './taxonomy-fields.js';
 import { PublishingError } from './write.js';
 
@@ -197,7 +197,7 @@ export function createTaxonomy(deps: TaxonomyDeps): TaxonomyService {
         }),
       );
       if (moved) deps.redirects.forget();
-      deps.purge([...sectionTags(id), ...(moved ? ['redirects'] : [])]);
+      deps.purge([...sectionTags(id), ...(moved ? [REDIRECTS_TAG] : [])]);
       await deps.audit.record(actor, 'section.update', { type: 'section', id }, { slug: values.slug, name: values.name, ...(moved ? { oldSlug: current.slug } : {}) });
       return (await section(id)) as SectionRecord;
     },
@@ -256,7 +256,7 @@ export function createTaxonomy(deps: TaxonomyDeps): TaxonomyService {
       );
       if (moved) deps.redirects.forget();
       const articles = (await k.selectFrom('article_tags').select('article_id').where('tag_id', '=', id).execute()).map((r) => r.article_id);
-      deps.purge([`tag:${id}`, ...articles.map((a) => `article:${a}`), 'sitemaps', 'feeds', ...(moved ? ['redirects'] : [])]);
+      deps.purge([`tag:${id}`, ...articles.map((a) => `article:${a}`), 'sitemaps', 'feeds', ...(moved ? [REDIRECTS_TAG] : [])]);
       await deps.audit.record(actor, 'tag.update', { type: 'tag', id }, { ...values, ...(moved ? { oldSlug: current.slug } : {}) });
       return (await tag(id)) as TagRecord;
     },
@@ -320,7 +320,7 @@ export function createTaxonomy(deps: TaxonomyDeps): TaxonomyService {
       if (moved) deps.redirects.forget();
       // Bylines appear on every card of the author's stories: their articles, sections and tags.
       const articles = (await k.selectFrom('article_authors').select('article_id').where('author_id', '=', id).execute()).map((r) => r.article_id);
-      deps.purge([`author:${id}`, ...(await pagesShowing(articles)), 'front', 'feeds', 'sitemaps', ...(moved ? ['redirects'] : [])]);
+      deps.purge([`author:${id}`, ...(await pagesShowing(articles)), 'front', 'feeds', 'sitemaps', ...(moved ? [REDIRECTS_TAG] : [])]);
       await deps.audit.record(actor, 'author.update', { type: 'author', id }, { slug: values.slug, name: values.name, userId: values.userId, ...(moved ? { oldSlug: current.slug } : {}) });
       return (await author(id)) as AuthorRecord;
     },

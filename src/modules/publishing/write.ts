@@ -8,20 +8,14 @@ import type { Database } from '../../db/database.js';
 import type { Tables } from '../../db/tables.js';
 import type { MediaService } from '../media/service.js';
 import { checkDoc, docText, wordCount, type Block, type Doc } from './body-schema.js';
+import { pageRecordOf, storePageVersion } from './pages.js';
 import { mediaIdsIn, renderBody } from './render-body.js';
 import { indexArticle, unindexArticle } from './search.js';
 import type { ArticleStatus, NoteKind } from './tables.js';
 import { SLUG_PATTERN, slugify } from './types.js';
+import { PublishingError } from './errors.js';
 
-export class PublishingError extends Error {
-  constructor(
-    message: string,
-    readonly field?: string,
-    readonly status: number = 400,
-  ) {
-    super(message);
-  }
-}
+export { PublishingError };
 
 export interface ArticleInput {
   headline: string;
@@ -342,15 +336,18 @@ export function createPublishingCommands(db: Database, media: MediaService, chan
       const doc: Doc = { type: 'doc', content: input.body };
       const problem = checkDoc(doc)[0];
       if (problem) throw new PublishingError(`The page body does not fit the block schema at ${problem.path}: ${problem.message}.`, 'body');
-      const values = { slug: input.slug, title: input.title, body: JSON.stringify(doc), rendered_body: await render(doc), updated_at: Date.now() };
-      const row = await k
-        .insertInto('pages')
-        .values(values)
-        .onConflict((oc) => oc.column('slug').doUpdateSet({ title: values.title, body: values.body, rendered_body: values.rendered_body, updated_at: values.updated_at }))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      changed([`page:${input.slug}`, 'sitemaps']);
-      return row.id;
+      const values = { slug: input.slug, title: input.title, body: doc };
+      const save = { html: await render(doc), now: clock(), savedBy: '' };
+      // Saved as a version, like every save in the pages service (pages.ts), so the history starts here.
+      const { id, stored } = await k.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('pages').select(['id', 'slug', 'title', 'body', 'version', 'updated_at']).where('slug', '=', input.slug).executeTakeFirst();
+        const current = row ? pageRecordOf(row) : null;
+        // The same text again (a repeated seed) is not a new version.
+        if (current && current.title === values.title && JSON.stringify(current.body) === JSON.stringify(doc)) return { id: current.id, stored: false };
+        return { id: (await storePageVersion(trx, current, values, save)).id, stored: true };
+      });
+      if (stored) changed([`page:${input.slug}`, 'sitemaps']);
+      return id;
     },
   };
 }

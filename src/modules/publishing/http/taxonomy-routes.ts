@@ -7,7 +7,7 @@ import { requireStaff } from '../../accounts/index.js';
 import type { NewsroomDeps } from '../../newsroom/deps.js';
 import { versionPage } from '../admin/pages-views.js';
 import { createPages } from '../pages.js';
-import { createRedirects, type RedirectsService } from '../redirects.js';
+import { createRedirects, REDIRECTS_TAG, type RedirectsService } from '../redirects.js';
 import { mediaIdsIn, renderBody } from '../render-body.js';
 import { createTaxonomy } from '../taxonomy.js';
 import { PublishingError } from '../write.js';
@@ -30,6 +30,10 @@ export async function registerTaxonomyRoutes(app: FastifyInstance, deps: Newsroo
   const taxonomy = createTaxonomy({ db: deps.db, media: deps.media, audit: deps.audit, purge: deps.purge, redirects });
   const pages = createPages({ db: deps.db, media: deps.media, audit: deps.audit, now: deps.now, purge: deps.purge, redirects });
   app.decorate('redirectFor', redirects.resolve);
+  // A redirect changed on some instance (this one or another, over the bus): reload the table now.
+  deps.subscribe('cache.purge', (tags) => {
+    if (Array.isArray(tags) && tags.includes(REDIRECTS_TAG)) redirects.forget();
+  });
 
   registerTaxonomyApi(app, taxonomy);
   registerPagesApi(app, pages, deps.publicUrl);
