@@ -39,6 +39,10 @@ import { createArticleEvents, type ArticleEvents } from './modules/publishing/in
 import { registerWebhooks } from './modules/webhooks/routes.js';
 import { webhooksMigrations } from './modules/webhooks/migrations.js';
 import { createMailer, emailMigrations, registerOutboxAdmin, smtpTransport, type Mailer } from './modules/email/index.js';
+import { commentsMigrations, createCommentsService, READER_SIGN_IN_PATH, registerCommentsRoutes, type CommentsService } from './modules/comments/index.js';
+import { registerReaderAccounts } from './modules/accounts/readers/index.js';
+import { registerCommentsEmbed } from './modules/comments/embed-routes.js';
+import { registerCommentsAdmin } from './modules/comments/admin/index.js';
 import { signingSecret } from './secret.js';
 
 export interface AppOptions {
@@ -65,10 +69,11 @@ export interface App {
   audit: AuditLog;
   articleEvents: ArticleEvents;
   email: Mailer;
+  comments: CommentsService;
   close(): Promise<void>;
 }
 
-export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations, emailMigrations];
+export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations, emailMigrations, commentsMigrations];
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
@@ -97,6 +102,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const mailTransport = config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
     const email = createMailer({ db, jobs, now, transport: mailTransport, from: () => `"${settings.get().name.replace(/["\\\r\n]/gu, '')}" <${config.mailFrom}>` });
 
+    const secret = signingSecret(config);
+    const purge = (tags: string[]) => bus.publish('cache.purge', tags);
+    const publish = (topic: string, payload: unknown) => bus.publish(topic, payload);
+    const comments = createCommentsService({ db, now, secret, publicUrl: config.publicUrl, settings, audit, purge, publish });
+
     let site: Awaited<ReturnType<typeof registerSiteModule>> | undefined;
     const http = await createServer({
       logger,
@@ -110,7 +120,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     // First, so the OpenAPI document sees every route registered after it.
     await registerOpenApi(http, { publicUrl: config.publicUrl });
-    site = await registerSiteModule(http, { queries, settings, media, cache, publicUrl: config.publicUrl, clock: options.clock });
+    site = await registerSiteModule(http, { queries, settings, media, cache, publicUrl: config.publicUrl, clock: options.clock, comments });
     const renderer = site.renderer;
     const adminCss = site.assets.load('admin.css');
     const look = lookOf(renderer, () => adminCss);
@@ -122,7 +132,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       db,
       publicUrl: config.publicUrl,
       now,
-      secret: signingSecret(config),
+      secret,
       look,
       embedTokens: { instagram: config.instagramOembedToken },
       assets: site.assets,
@@ -135,7 +145,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       queries,
       articleEvents,
       email,
-      purge: (tags) => bus.publish('cache.purge', tags),
+      purge,
+      publish,
       subscribe: (topic, listener) => bus.subscribe(topic, listener),
     };
     await registerArticleApi(http, newsroom);
@@ -147,6 +158,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await registerStaffAdmin(http, newsroom);
     await registerContentApi(http, newsroom);
     await registerOutboxAdmin(http, { look, email, smtp: mailTransport !== null });
+    await registerReaderAccounts(http, { ...newsroom, renderer });
+    await registerCommentsRoutes(http, {
+      comments,
+      accounts,
+      signInPath: READER_SIGN_IN_PATH,
+      subscribe: newsroom.subscribe,
+      assets: site.assets,
+      async renderArticle(path, query) {
+        const [, section = '', slug = ''] = path.split('/');
+        const page = await renderer.article(section, slug, query);
+        return 'html' in page ? page.html : null;
+      },
+    });
+    // Comments framed on other sites (/comments/embed.js, /comments/embed …), for the origins the admin allows.
+    await registerCommentsEmbed(http, { comments, accounts, settings, assets: site.assets, cache, context: renderer.context, secret, now, signInPath: READER_SIGN_IN_PATH });
+    // Moderation queues (/admin/comments, /api/admin/comments …) and the emails decisions call for.
+    await registerCommentsAdmin(http, { ...newsroom, comments });
 
     return {
       config,
@@ -164,6 +192,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       audit,
       articleEvents,
       email,
+      comments,
       async close() {
         await jobs.stop();
         mailTransport?.close();

@@ -1,6 +1,7 @@
 /** The whole schema as Kysely sees it: each module contributes the tables it owns. */
 import type { AccountsTables } from '../modules/accounts/tables.js';
 import type { AuditTables } from '../modules/audit/tables.js';
+import type { CommentsTables } from '../modules/comments/tables.js';
 import type { EmailTables } from '../modules/email/tables.js';
 import type { EmbedsTables } from '../modules/embeds/tables.js';
 import type { JobsTables } from '../modules/jobs/tables.js';
@@ -9,4 +10,4 @@ import type { PublishingTables } from '../modules/publishing/tables.js';
 import type { SettingsTables } from '../modules/settings/tables.js';
 import type { WebhooksTables } from '../modules/webhooks/tables.js';
 
-export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables & JobsTables & AuditTables & EmbedsTables & WebhooksTables & EmailTables;
+export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables & JobsTables & AuditTables & EmbedsTables & WebhooksTables & EmailTables & CommentsTables;

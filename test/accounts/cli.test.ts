@@ -50,6 +50,26 @@ describe('the users and keys commands', () => {
     }
   });
 
+  it('create a verified reader who can sign in on the site at once', async () => {
+    const created = cli(['users', 'create', '--email', 'reader@example.org', '--password', 'a long enough password', '--role', 'reader', '--name', 'Imported Reader']);
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stdout, /^Created reader reader@example\.org \(id \d+\)$/mu);
+    const app = await openApp();
+    try {
+      const form = new URLSearchParams({ email: 'reader@example.org', password: 'a long enough password' }).toString();
+      const signedIn = await app.http.inject({ method: 'POST', url: '/account/sign-in', payload: form, headers: { origin: app.config.publicUrl, 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(signedIn.statusCode, 303);
+      const token = signedIn.cookies.find((c) => c.name === 'scms_session')?.value ?? '';
+      const user = await app.accounts.sessionUser(token);
+      assert.equal(user?.role, 'reader');
+      assert.equal(user?.name, 'Imported Reader');
+      assert.ok(user?.emailVerifiedAt, 'no confirmation email is due');
+      assert.deepEqual(await app.email.list({ to: 'reader@example.org' }), []);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('create a key shown once on the last line, list it and revoke it', async () => {
     const created = cli(['keys', 'create', '--name', 'Wire importer', '--role', 'editor']);
     assert.equal(created.status, 0, created.stderr);

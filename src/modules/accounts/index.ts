@@ -16,3 +16,10 @@ export {
 } from './service.js';
 export { requireStaff, isApiRequest } from './http/guard.js';
 export { actorOf, type Staff } from './http/session.js';
+// Reader accounts (the public /account pages are registered from ./readers/index.ts by app.ts).
+export { signedInUser } from './readers/session.js';
+export { preferencesOf as readerPreferences, DEFAULT_PREFERENCES, type NotificationPreferences } from './readers/preferences.js';
+export { READER_SIGN_IN_PATH } from './readers/paths.js';
+export { readerReturnPath } from './readers/return-path.js';
+export { checkDisplayName } from './readers/display-name.js';
+export type { AccountComment, AccountReply } from './readers/views/account.js';

@@ -1,5 +1,6 @@
 import type { ModuleMigrations } from '../../db/migrate.js';
 import { idColumnType, primaryId } from '../../db/migrate.js';
+import { readerMigrations } from './readers/migrations.js';
 
 export const accountsMigrations: ModuleMigrations = {
   '2026-11-28-03-accounts': {
@@ -40,4 +41,5 @@ export const accountsMigrations: ModuleMigrations = {
         .execute();
     },
   },
+  ...readerMigrations,
 };

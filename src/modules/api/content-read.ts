@@ -8,7 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { MediaItem, MediaService } from '../media/service.js';
 import { fallbackFormat, mediaUrl, sizeAt } from '../media/urls.js';
 import { widthsFor } from '../media/variants.js';
-import { matchingArticleIds, type RenderedPart } from '../publishing/index.js';
+import { cardColumns, listedArticles, matchingArticleIds, type RenderedPart } from '../publishing/index.js';
 import type { ArticleItem } from './content-schemas.js';
 
 export interface ArticleFilter {
@@ -41,24 +41,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export function createContentReader(db: Database, media: MediaService, publicUrl: string): ContentReader {
   const k = db.kysely;
 
-  function published() {
-    return k
-      .selectFrom('articles as a')
-      .innerJoin('sections as s', 's.id', 'a.section_id')
-      .where('a.status', '=', 'published')
-      .select([
-        'a.id',
-        'a.slug',
-        'a.headline',
-        'a.standfirst',
-        'a.hero_media_id',
-        'a.dateline',
-        'a.published_at',
-        'a.updated_at',
-        'a.word_count',
-        's.slug as section_slug',
-        's.name as section_name',
-      ]);
+  /** The site's own card columns and section, tag and author filters (publishing's listedArticles). */
+  function published(filter: Pick<ArticleFilter, 'sectionId' | 'tagId' | 'authorId'> = {}) {
+    return listedArticles(k, filter).select([...cardColumns, 'a.word_count']);
   }
   type Row = Awaited<ReturnType<ReturnType<typeof published>['execute']>>[number];
 
@@ -78,7 +63,7 @@ export function createContentReader(db: Database, media: MediaService, publicUrl
   async function toItems(rows: Row[]): Promise<ArticleItem[]> {
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return [];
-    const [bylines, tags, heroes] = await Promise.all([
+    const [bylines, tags, heroes, discussions] = await Promise.all([
       k
         .selectFrom('article_authors as aa')
         .innerJoin('authors as au', 'au.id', 'aa.author_id')
@@ -95,6 +80,8 @@ export function createContentReader(db: Database, media: MediaService, publicUrl
         .orderBy('t.name')
         .execute(),
       media.getMany(rows.flatMap((r) => (r.hero_media_id ? [r.hero_media_id] : []))),
+      // Approved comments, counted on the story row (no story yet: none).
+      k.selectFrom('comment_stories').select(['article_id', 'comment_count']).where('article_id', 'in', ids).execute(),
     ]);
     return rows.map((r) => {
       const hero = r.hero_media_id ? heroes.get(r.hero_media_id) : undefined;
@@ -114,7 +101,7 @@ export function createContentReader(db: Database, media: MediaService, publicUrl
         updatedAt: r.updated_at === null ? null : iso(r.updated_at),
         heroImage: hero ? image(hero) : null,
         wordCount: r.word_count,
-        commentCount: 0,
+        commentCount: discussions.find((d) => d.article_id === r.id)?.comment_count ?? 0,
       };
     });
   }
@@ -123,19 +110,9 @@ export function createContentReader(db: Database, media: MediaService, publicUrl
     image,
 
     async articles(filter, limit) {
-      let query = published().orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1);
-      if (filter.sectionId !== undefined) query = query.where('a.section_id', '=', filter.sectionId);
+      const { sectionId, tagId, authorId } = filter;
+      let query = published({ sectionId, tagId, authorId }).orderBy('a.published_at', 'desc').orderBy('a.id', 'desc').limit(limit + 1);
       if (filter.since !== undefined) query = query.where('a.published_at', '>=', filter.since);
-      if (filter.tagId !== undefined) {
-        const tagId = filter.tagId;
-        query = query.where((eb) => eb.exists(eb.selectFrom('article_tags as t').select('t.article_id').whereRef('t.article_id', '=', 'a.id').where('t.tag_id', '=', tagId)));
-      }
-      if (filter.authorId !== undefined) {
-        const authorId = filter.authorId;
-        query = query.where((eb) =>
-          eb.exists(eb.selectFrom('article_authors as aa').select('aa.article_id').whereRef('aa.article_id', '=', 'a.id').where('aa.author_id', '=', authorId)),
-        );
-      }
       if (filter.q !== undefined) {
         const ids = matchingArticleIds(db.dialect, filter.q);
         if (!ids) return { items: [], last: null, more: false };

@@ -70,7 +70,7 @@ export const ArticleItemSchema = Type.Object({
   updatedAt: Nullable(Timestamp),
   heroImage: Nullable(ImageSchema),
   wordCount: Type.Integer(),
-  commentCount: Type.Integer({ description: 'Always 0 for now: comments are not built yet; a later release fills this in.' }),
+  commentCount: Type.Integer({ description: 'Approved comments under the article, replies included.' }),
 });
 export type ArticleItem = Static<typeof ArticleItemSchema>;
 

@@ -36,6 +36,8 @@ export interface NewsroomDeps {
   email: Mailer;
   /** Purges cached pages by tag on every instance. */
   purge: (tags: string[]) => void;
+  /** Publishes on the app's event bus (every instance hears it: live comments, purges). */
+  publish: (topic: string, payload: unknown) => void;
   /** Listens on the app's event bus (what any instance publishes, this one included); returns the unsubscribe. */
   subscribe: (topic: string, listener: (payload: unknown) => void) => () => void;
 }

@@ -26,6 +26,7 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { key: 'dashboard', href: '/admin', label: 'Dashboard' },
   { key: 'articles', href: '/admin/articles', label: 'Articles', action: 'article.create' },
+  { key: 'comments', href: '/admin/comments', label: 'Comments', action: 'comments.moderate' },
   { key: 'media', href: '/admin/media', label: 'Media', action: 'media.upload' },
   { key: 'sections', href: '/admin/sections', label: 'Sections', action: 'taxonomy.manage' },
   { key: 'tags', href: '/admin/tags', label: 'Tags', action: 'taxonomy.manage' },

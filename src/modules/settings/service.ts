@@ -5,6 +5,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import type { Database } from '../../db/database.js';
+import { ModerationSettingsSchema, defaultModerationSettings } from '../comments/moderation/settings.js';
+import type { ModerationSettings } from '../comments/moderation/types.js';
 
 export const AdRuleSchema = Type.Object({
   /** A slot goes after every Nth paragraph … */
@@ -16,15 +18,34 @@ export const AdRuleSchema = Type.Object({
 });
 export type AdRule = Static<typeof AdRuleSchema>;
 
-/** What a new article's comments start as; each article may override them. */
+/**
+ * Comments: what a new article's comments start as (each article may override them), and the
+ * rules every comment follows.
+ */
 export const CommentDefaultsSchema = Type.Object({
   openByDefault: Type.Boolean(),
   /** Comments close this many days after publication; 0 keeps them open. */
   autoCloseDays: Type.Integer({ minimum: 0, maximum: 3650 }),
   /** Hold every comment for a moderator before it shows. */
   preModeration: Type.Boolean(),
+  /** Readers may edit a comment for this many minutes after posting it; 0: never. */
+  editWindowMinutes: Type.Integer({ minimum: 0, maximum: 24 * 60 }),
+  /** Other sites allowed to embed the comments, as https origins ("https://example.com"). */
+  embedOrigins: Type.Array(Type.String({ minLength: 9, maxLength: 200 }), { maxItems: 100 }),
+  /** Thresholds and word lists of the moderation pipeline. */
+  moderation: ModerationSettingsSchema,
 });
 export type CommentDefaults = Static<typeof CommentDefaultsSchema>;
+
+/** A change to the comments group: any of its keys, and any part of the moderation settings. */
+export const CommentSettingsPatchSchema = Type.Partial(
+  Type.Object({
+    ...CommentDefaultsSchema.properties,
+    moderation: Type.Partial(ModerationSettingsSchema, { additionalProperties: false }),
+  }),
+  { additionalProperties: false },
+);
+export type CommentSettingsPatch = Partial<Omit<CommentDefaults, 'moderation'>> & { moderation?: Partial<ModerationSettings> };
 
 export const PublicationSettingsSchema = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 120 }),
@@ -50,13 +71,20 @@ export const defaultSettings: PublicationSettings = {
   locale: 'en-US',
   pageSize: 20,
   adRule: { everyParagraphs: 4, notBeforeParagraph: 2, maxSlots: 4 },
-  comments: { openByDefault: true, autoCloseDays: 0, preModeration: false },
+  comments: {
+    openByDefault: true,
+    autoCloseDays: 0,
+    preModeration: false,
+    editWindowMinutes: 10,
+    embedOrigins: [],
+    moderation: defaultModerationSettings,
+  },
 };
 
 /** A change: any top-level setting, and any part of the nested groups. */
 export type SettingsPatch = Partial<Omit<PublicationSettings, 'adRule' | 'comments'>> & {
   adRule?: Partial<AdRule>;
-  comments?: Partial<CommentDefaults>;
+  comments?: CommentSettingsPatch;
 };
 
 export class SettingsError extends Error {
@@ -100,12 +128,14 @@ export async function createSettingsService(
     },
     async update(patch) {
       const next = mergeSettings(current, patch);
+      next.comments.embedOrigins = asOrigins(next.comments.embedOrigins);
       const problem = Value.Errors(PublicationSettingsSchema, next).First();
       if (problem) {
         const field = problem.path.slice(1).replace(/\//gu, '.') || 'settings';
         throw new SettingsError(`${field}: ${problem.message}`, field);
       }
       if (!isTimeZone(next.timeZone)) throw new SettingsError(`timeZone: unknown time zone "${next.timeZone}"`, 'timeZone');
+      checkComments(next.comments);
       const value = JSON.stringify(next);
       await db.kysely
         .insertInto('settings')
@@ -119,16 +149,64 @@ export async function createSettingsService(
   };
 }
 
-/** Nested groups merge key by key, so changing one comment default keeps the others. */
+/**
+ * Nested groups merge key by key, so changing one comment default keeps the others; the same
+ * merge fills keys added since the stored settings were written (moderation inside comments too).
+ */
 function mergeSettings(base: PublicationSettings, patch: SettingsPatch): PublicationSettings {
-  // A key present but undefined (an optional field not sent) changes nothing.
-  const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as SettingsPatch;
+  const comments = given(patch.comments) as CommentSettingsPatch;
   return {
     ...base,
-    ...given,
-    adRule: { ...base.adRule, ...patch.adRule },
-    comments: { ...base.comments, ...patch.comments },
+    ...given(patch),
+    adRule: { ...base.adRule, ...given(patch.adRule) },
+    comments: {
+      ...base.comments,
+      ...comments,
+      moderation: { ...base.comments.moderation, ...given(comments.moderation) },
+    },
   };
+}
+
+/**
+ * The keys of a group that say something. A key present but undefined (an optional field not
+ * sent) changes nothing, and neither does a group that is not an object (stored data gone wrong).
+ */
+function given(group: unknown): Record<string, unknown> {
+  if (typeof group !== 'object' || group === null || Array.isArray(group)) return {};
+  return Object.fromEntries(Object.entries(group).filter(([, value]) => value !== undefined));
+}
+
+/** What the schema cannot say about the comments group. */
+function checkComments(comments: CommentDefaults): void {
+  const { minLength, maxLength } = comments.moderation;
+  if (minLength > maxLength) {
+    throw new SettingsError(`comments.moderation.minLength: must not be more than maxLength (${maxLength})`, 'comments.moderation.minLength');
+  }
+  comments.embedOrigins.forEach((origin, index) => {
+    if (!isHttpsOrigin(origin)) {
+      const field = `comments.embedOrigins.${index}`;
+      throw new SettingsError(`${field}: "${origin}" is not an https origin: write the scheme and host only, like https://example.com`, field);
+    }
+  });
+}
+
+/** "https://news.example.org", or with a port: scheme and host as browsers send them in Origin. */
+function isHttpsOrigin(origin: string): boolean {
+  return URL.canParse(origin) && new URL(origin).protocol === 'https:' && new URL(origin).origin === origin;
+}
+
+/**
+ * Writes origins as browsers send them ("https://News.Example.org/" → "https://news.example.org");
+ * anything that is no bare https URL stays as given, for the check to name.
+ */
+function asOrigins(values: unknown): string[] {
+  if (!Array.isArray(values)) return values as string[];
+  return values.map((value: unknown) => {
+    if (typeof value !== 'string' || !URL.canParse(value.trim())) return value as string;
+    const url = new URL(value.trim());
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return url.protocol === 'https:' && bare ? url.origin : value;
+  });
 }
 
 export function isTimeZone(zone: string): boolean {

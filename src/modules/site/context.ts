@@ -11,6 +11,8 @@ export interface SiteContext {
   publicUrl: string;
   stylesheet: string;
   now: number;
+  /** Approved comments per article id, for the cards on this page (absent: none shown). */
+  commentCounts?: ReadonlyMap<number, number>;
 }
 
 export function absolute(ctx: Pick<SiteContext, 'publicUrl'>, path: string): string {

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { makeEntry, type PageCache } from '../../http/page-cache.js';
 import { sendPage } from '../../http/send-page.js';
+import { COMMENTS_CSS, type CommentsService } from '../comments/index.js';
 import type { MediaService } from '../media/service.js';
 import type { PublishingQueries } from '../publishing/index.js';
 import type { SettingsService } from '../settings/service.js';
@@ -18,6 +19,8 @@ export interface SiteModuleDeps {
   cache: PageCache;
   publicUrl: string;
   clock?: () => number;
+  /** Threads under articles and counts on cards. */
+  comments?: CommentsService;
 }
 
 export interface SiteModule {
@@ -41,7 +44,8 @@ export async function registerSiteModule(app: FastifyInstance, deps: SiteModuleD
   };
   stylesheet();
 
-  const renderer = createSiteRenderer({ queries: deps.queries, settings: deps.settings, media: deps.media, publicUrl: deps.publicUrl, stylesheet, clock: deps.clock });
+  const comments = deps.comments ? { service: deps.comments, stylesheet: assets.put('comments.css', Buffer.from(COMMENTS_CSS)) } : undefined;
+  const renderer = createSiteRenderer({ queries: deps.queries, settings: deps.settings, media: deps.media, publicUrl: deps.publicUrl, stylesheet, clock: deps.clock, comments });
 
   app.get('/favicon.svg', async (_request, reply) => {
     const { name, accentColor } = deps.settings.get();

@@ -5,8 +5,10 @@
  */
 import type { JSX } from 'preact';
 import { renderToString } from 'preact-render-to-string';
+import type { CommentsService, SectionQuery } from '../comments/index.js';
+import { countTag, threadTag } from '../comments/index.js';
 import type { MediaService } from '../media/service.js';
-import type { PublishingQueries, Section } from '../publishing/index.js';
+import type { ArticleCard, PublishingQueries, Section } from '../publishing/index.js';
 import type { SettingsService } from '../settings/service.js';
 import type { SiteContext } from './context.js';
 import { ArticlePage } from './views/article-page.js';
@@ -31,6 +33,8 @@ export interface SiteRendererDeps {
   publicUrl: string;
   stylesheet: () => string;
   clock?: () => number;
+  /** The discussion under articles and the counts on cards; left out, pages show neither. */
+  comments?: { service: CommentsService; stylesheet: string };
 }
 
 const NOT_FOUND = { notFound: true } as const;
@@ -53,6 +57,14 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
   }
 
   const html = (node: JSX.Element) => `<!doctype html>${renderToString(node)}`;
+
+  /** Comment counts for the cards a page shows, with the tags that purge it when one changes. */
+  async function countCards(ctx: SiteContext, cards: readonly (ArticleCard | null | undefined)[]): Promise<string[]> {
+    if (!deps.comments) return [];
+    const ids = cards.flatMap((c) => (c ? [c.id] : []));
+    ctx.commentCounts = await deps.comments.service.counts(ids);
+    return [...new Set(ids)].map(countTag);
+  }
   // Every page shows the section navigation and the settings, so both are tags of every page.
   const base = ['sections', 'settings'];
 
@@ -77,21 +89,35 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
           cards: (await queries.latest(4 + top.size, { sectionId: section.id })).filter((c) => !top.has(c.id)).slice(0, 4),
         })),
       );
+      const counted = await countCards(ctx, [...latest, ...bySection.flatMap((b) => b.cards)]);
       return {
         html: html(<FrontPage ctx={ctx} data={{ lead: lead ?? null, secondary, latest: rest.slice(2, 10), bySection }} />),
-        tags: [...base, 'front'],
+        tags: [...base, 'front', ...counted],
       };
     },
 
-    async article(sectionSlug: string, slug: string): Promise<RenderResult> {
+    /** `commentsQuery`: the state of the comments section (sort, page, linked comment, a refused form). */
+    async article(sectionSlug: string, slug: string, commentsQuery: SectionQuery = { sort: 'newest' }): Promise<RenderResult> {
       const lookup = await queries.article(sectionSlug, slug, 3);
       if (!lookup) return NOT_FOUND;
       if ('redirect' in lookup) return lookup;
       const { found: article, related } = lookup;
       const ctx = await context();
+      const [counted, section] = await Promise.all([
+        countCards(ctx, related),
+        deps.comments ? deps.comments.service.section(article, commentsQuery) : Promise.resolve(null),
+      ]);
+      const comments = section && deps.comments ? { data: section, stylesheet: deps.comments.stylesheet } : null;
       return {
-        html: html(<ArticlePage ctx={ctx} article={article} related={related} />),
-        tags: [...base, `article:${article.id}`, `section:${article.section.id}`, ...article.authors.map((a) => `author:${a.id}`)],
+        html: html(<ArticlePage ctx={ctx} article={article} related={related} comments={comments} />),
+        tags: [
+          ...base,
+          `article:${article.id}`,
+          `section:${article.section.id}`,
+          ...article.authors.map((a) => `author:${a.id}`),
+          ...(section ? [threadTag(section.page.story.id)] : []),
+          ...counted,
+        ],
       };
     },
 
@@ -101,6 +127,7 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
       const ctx = await context();
       const paged = await queries.list({ sectionId: section.id }, page, ctx.settings.pageSize);
       if (page > paged.pageCount) return NOT_FOUND;
+      const counted = await countCards(ctx, paged.items);
       return {
         html: html(
           <ListingPage
@@ -114,7 +141,7 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
             feeds={{ rss: `/feeds/section/${section.slug}/rss.xml`, atom: `/feeds/section/${section.slug}/atom.xml` }}
           />,
         ),
-        tags: [...base, `section:${section.id}`],
+        tags: [...base, `section:${section.id}`, ...counted],
       };
     },
 
@@ -124,9 +151,10 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
       const ctx = await context();
       const paged = await queries.list({ tagId: tag.id }, page, ctx.settings.pageSize);
       if (page > paged.pageCount || paged.total === 0) return NOT_FOUND;
+      const counted = await countCards(ctx, paged.items);
       return {
         html: html(<ListingPage ctx={ctx} kind="tag" title={tag.name} description={`Stories about ${tag.name} from ${ctx.settings.name}.`} path={`/tag/${tag.slug}`} paged={paged} />),
-        tags: [...base, `tag:${tag.id}`],
+        tags: [...base, `tag:${tag.id}`, ...counted],
       };
     },
 
@@ -136,6 +164,7 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
       const ctx = await context();
       const paged = await queries.list({ authorId: author.id }, page, ctx.settings.pageSize);
       if (page > paged.pageCount) return NOT_FOUND;
+      const counted = await countCards(ctx, paged.items);
       return {
         html: html(
           <ListingPage
@@ -149,7 +178,7 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
             feeds={{ rss: `/feeds/author/${author.slug}/rss.xml`, atom: `/feeds/author/${author.slug}/atom.xml` }}
           />,
         ),
-        tags: [...base, `author:${author.id}`],
+        tags: [...base, `author:${author.id}`, ...counted],
       };
     },
 
@@ -163,6 +192,7 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
     async search(query: string, page: number): Promise<Rendered> {
       const ctx = await context();
       const results = query.trim() ? await queries.search(query, page, ctx.settings.pageSize) : null;
+      if (results) await countCards(ctx, results.items);
       return { html: html(<SearchPage ctx={ctx} query={query} results={results} />), tags: [] };
     },
 

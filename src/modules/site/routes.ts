@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/errors.js';
 import { makeEntry, type PageCache } from '../../http/page-cache.js';
 import { PAGE_POLICY, sendPage } from '../../http/send-page.js';
+import { parseSectionQuery } from '../comments/index.js';
 import { SLUG_PATTERN } from '../publishing/index.js';
 import type { MediaService } from '../media/service.js';
 import type { Assets } from './assets.js';
@@ -36,8 +37,9 @@ type Query = Record<string, string | string[] | undefined>;
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
   const { renderer, cache, notFoundPage } = deps;
 
-  async function serve(request: FastifyRequest, reply: FastifyReply, key: string, render: () => Promise<RenderResult>) {
-    const hit = cache.get(key);
+  /** `key` null: render fresh for this request, neither stored nor shared (no-store). */
+  async function serve(request: FastifyRequest, reply: FastifyReply, key: string | null, render: () => Promise<RenderResult>) {
+    const hit = key === null ? undefined : cache.get(key);
     if (hit) return sendPage(request, reply, hit, PAGE_POLICY);
     const generation = cache.generation;
     const result = await render();
@@ -47,6 +49,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
       return sendPage(request, reply, entry, PAGE_POLICY);
     }
     const entry = makeEntry(200, HTML, result.html, result.tags);
+    if (key === null) return sendPage(request, reply, entry, null);
     cache.set(key, entry, generation);
     return sendPage(request, reply, entry, PAGE_POLICY);
   }
@@ -95,7 +98,11 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
   app.get<{ Params: { section: string; slug: string } }>('/:section/:slug', (request, reply) => {
     const { section, slug } = request.params;
     if (!slugOk(section, slug)) return notFoundPage(request, reply);
-    return serve(request, reply, `/${section}/${slug}`, () => renderer.article(section, slug));
+    // The comments section's state (sort, next page, a linked comment): sorts are cached as
+    // variants of the page, cursors and ids are rendered fresh.
+    const comments = parseSectionQuery(request.query);
+    const key = comments.cacheSuffix === null ? null : `/${section}/${slug}${comments.cacheSuffix}`;
+    return serve(request, reply, key, () => renderer.article(section, slug, comments.query));
   });
 
   app.get<{ Params: { file: string } }>('/assets/:file', (request, reply) => {

@@ -6,6 +6,8 @@ import type { SiteContext } from '../context.js';
 import { planAdSlots } from '../ad-slots.js';
 import { articleLd, JsonLd, SocialTags } from '../seo.js';
 import { displayDate } from '../time.js';
+import type { SectionData } from '../../comments/index.js';
+import { commentsClient } from '../../comments/client-assets.js';
 import { Layout } from './layout.js';
 import { AdSlot, BylineNames, CARD_SIZES, Card, CommentsRegion, NewsletterSignup, PrivacyNotice, SupportPitch, Time } from './components.js';
 
@@ -13,9 +15,17 @@ const HERO_SIZES = '(min-width: 1100px) 1040px, 100vw';
 
 const NOTE_LABEL: Record<ArticleNote['kind'], string> = { update: 'Update', correction: 'Correction', clarification: 'Clarification' };
 
-export function ArticlePage({ ctx, article, related }: { ctx: SiteContext; article: Article; related: ArticleCard[] }) {
+/** The comments section's data and its stylesheet, when the comments module is wired in. */
+export interface ArticleComments {
+  data: SectionData;
+  stylesheet: string;
+}
+
+export function ArticlePage({ ctx, article, related, comments }: { ctx: SiteContext; article: Article; related: ArticleCard[]; comments?: ArticleComments | null }) {
   const description = article.seoDescription ?? article.standfirst;
   const title = article.seoTitle ?? article.headline;
+  // Inline replies, likes and live arrivals, on pages with a discussion (absent until the client is built).
+  const client = comments ? commentsClient() : null;
   return (
     <Layout
       ctx={ctx}
@@ -36,6 +46,9 @@ export function ArticlePage({ ctx, article, related }: { ctx: SiteContext; artic
             ))}
             <link rel="alternate" type="application/rss+xml" title={`${article.section.name} (RSS)`} href={`/feeds/section/${article.section.slug}/rss.xml`} />
             <JsonLd data={articleLd(ctx, article)} />
+            {comments ? <link rel="stylesheet" href={comments.stylesheet} /> : null}
+            {client ? <link rel="stylesheet" href={client.stylesheet} /> : null}
+            {client ? <script type="module" src={client.script} /> : null}
           </>
         ),
       }}
@@ -112,7 +125,7 @@ export function ArticlePage({ ctx, article, related }: { ctx: SiteContext; artic
             </div>
           </section>
         ) : null}
-        <CommentsRegion articlePath={article.path} />
+        <CommentsRegion ctx={ctx} articlePath={article.path} comments={comments?.data ?? null} />
         <NewsletterSignup ctx={ctx} id="article-newsletter" />
         <PrivacyNotice ctx={ctx} />
       </div>

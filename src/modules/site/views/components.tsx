@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { ArticleCard, Byline as BylineEntry } from '../../publishing/index.js';
 import { Picture } from '../../media/picture.js';
 import type { SiteContext } from '../context.js';
+import { CommentsSection, READER_SIGN_IN_PATH, type SectionData } from '../../comments/index.js';
 import { displayDate, displayDateTime, isoInZone } from '../time.js';
 import { chromeHtml } from './chrome.js';
 
@@ -87,9 +88,20 @@ export function Card({ ctx, card, variant = 'standard', headingLevel = 3, priori
         <p class="card-meta">
           {card.authors.length > 0 ? <span class="card-authors">{card.authors.map((a) => a.name).join(', ')}</span> : null}
           <Time ctx={ctx} ms={card.publishedAt} withTime={false} />
+          <CardCommentCount ctx={ctx} card={card} />
         </p>
       </div>
     </article>
+  );
+}
+
+function CardCommentCount({ ctx, card }: { ctx: SiteContext; card: ArticleCard }) {
+  const count = ctx.commentCounts?.get(card.id) ?? 0;
+  if (count === 0) return null;
+  return (
+    <a class="card-comments" href={`${card.path}#comments`}>
+      {count.toLocaleString('en-US')} {count === 1 ? 'comment' : 'comments'}
+    </a>
   );
 }
 
@@ -134,12 +146,14 @@ export function Pagination({ base, page, pageCount, query }: { base: string; pag
   );
 }
 
-export function CommentsRegion({ articlePath }: { articlePath: string }) {
+/** The discussion under an article; without the comments module (some tests), only its frame. */
+export function CommentsRegion({ ctx, articlePath, comments }: { ctx: SiteContext; articlePath: string; comments?: SectionData | null }) {
+  if (comments) return <CommentsSection ctx={ctx} data={comments} signInPath={READER_SIGN_IN_PATH} />;
   return (
     <section class="comments" id="comments" aria-labelledby="comments-heading">
       <h2 id="comments-heading">Comments</h2>
       <p class="comments-signin">
-        <a class="button button-secondary" href={`/account/sign-in?return=${encodeURIComponent(`${articlePath}#comments`)}`}>
+        <a class="button button-secondary" href={`${READER_SIGN_IN_PATH}?return=${encodeURIComponent(`${articlePath}#comments`)}`}>
           Sign in to comment
         </a>
       </p>

@@ -143,6 +143,9 @@ function FooterInner({ ctx, year }: { ctx: SiteContext; year: number }) {
               <a href="/feeds/rss.xml">RSS feed</a>
             </li>
             <li>
+              <a href="/account">Your account</a>
+            </li>
+            <li>
               <a href="/privacy-policy">Privacy Policy</a>
             </li>
             <li>

@@ -1,0 +1,185 @@
+/**
+ * Reading threads. Every query here walks one index range from a keyset cursor and stops after a
+ * page: no OFFSET, no COUNT(*) over the thread (counts are kept on rows), so the first page of a
+ * story with 100,000 comments costs what it costs with ten. The SQL is written out, and compiled
+ * once per shape, because this is the hottest read of a busy article after the page cache.
+ */
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { DialectName } from '../../db/database.js';
+import type { Tables } from '../../db/tables.js';
+import { CursorError, cursors } from '../api/cursor.js';
+import { CommentsError } from './errors.js';
+import { VISIBLE_PREDICATE } from './migrations.js';
+import { storyView, type StoryRow } from './stories.js';
+import type { CommentStatus } from './tables.js';
+import { PAGE_SIZE, REPLIES_PREVIEW, type CommentView, type RepliesPage, type Sort, type ThreadEntry, type ThreadPage } from './types.js';
+
+interface CommentRow {
+  id: number;
+  story_id: number;
+  parent_id: number | null;
+  root_id: number | null;
+  depth: number;
+  user_id: number;
+  author_name: string | null;
+  reply_to_user_id: number | null;
+  reply_to_name: string | null;
+  body_html: string;
+  status: CommentStatus;
+  featured_at: number | null;
+  like_count: number;
+  reply_count: number;
+  created_at: number;
+  edited_at: number | null;
+}
+
+const COLUMNS = `c.id, c.story_id, c.parent_id, c.root_id, c.depth, c.user_id, u.name as author_name, c.reply_to_user_id,
+  r.name as reply_to_name, c.body_html, c.status, c.featured_at, c.like_count, c.reply_count, c.created_at, c.edited_at`;
+const FROM = 'from comments c left join users u on u.id = c.user_id left join users r on r.id = c.reply_to_user_id';
+// Word for word the predicate of the partial indexes (migrations.ts), so both engines use them.
+const VISIBLE = `c.${VISIBLE_PREDICATE}`;
+const TOP_LEVEL = `c.parent_id is null and ${VISIBLE}`;
+const MAX_FEATURED = 10;
+
+const ORDER: Record<Sort, { key: string; direction: 'asc' | 'desc' }> = {
+  newest: { key: 'c.created_at', direction: 'desc' },
+  oldest: { key: 'c.created_at', direction: 'asc' },
+  liked: { key: 'c.like_count', direction: 'desc' },
+};
+
+function topLevelSql(sort: Sort, after: boolean): string {
+  const { key, direction } = ORDER[sort];
+  const range = after ? ` and (${key}, c.id) ${direction === 'desc' ? '<' : '>'} (?, ?)` : '';
+  return `select ${COLUMNS} ${FROM} where c.story_id = ? and ${TOP_LEVEL}${range} order by ${key} ${direction}, c.id ${direction} limit ?`;
+}
+
+const repliesSql = (after: boolean) =>
+  `select ${COLUMNS} ${FROM} where c.root_id = ? and ${VISIBLE}${after ? ' and (c.created_at, c.id) > (?, ?)' : ''} order by c.created_at, c.id limit ?`;
+
+/** The first replies of several roots in one statement: one short index range per root. */
+const previewSql = (roots: number) =>
+  Array.from(
+    { length: roots },
+    (_, i) => `select * from (select ${COLUMNS} ${FROM} where c.root_id = ? and ${VISIBLE} order by c.created_at, c.id limit ${REPLIES_PREVIEW}) as p${i}`,
+  ).join(' union all ');
+
+const featuredSql = `select ${COLUMNS} ${FROM} where c.story_id = ? and c.featured_at is not null and c.status = 'approved' order by c.featured_at desc limit ${MAX_FEATURED}`;
+const byIdSql = `select ${COLUMNS} ${FROM} where c.id = ?`;
+
+export function toView(row: CommentRow): CommentView {
+  const placeholder = row.status === 'deleted';
+  return {
+    id: row.id,
+    storyId: row.story_id,
+    parentId: row.parent_id,
+    rootId: row.root_id,
+    depth: row.depth,
+    author: placeholder ? null : { id: row.user_id, name: displayName(row.author_name) },
+    replyTo: row.reply_to_user_id === null ? null : { id: row.reply_to_user_id, name: displayName(row.reply_to_name) },
+    html: placeholder ? '' : row.body_html,
+    status: row.status,
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    likeCount: row.like_count,
+    replyCount: row.reply_count,
+    featured: row.featured_at !== null && !placeholder,
+    permalink: `/comments/${row.id}`,
+  };
+}
+
+/** A missing account (deleted) or an empty name still reads as a person. */
+function displayName(name: string | null): string {
+  if (name === null) return 'Former reader';
+  return name.trim() || 'Reader';
+}
+
+export interface Listing {
+  thread(story: StoryRow, now: number, sort: Sort, cursor?: string): Promise<ThreadPage>;
+  replies(rootId: number, cursor?: string, limit?: number): Promise<RepliesPage | null>;
+  /** Any comment by id, whatever its status (callers decide who may see what). */
+  comment(id: number): Promise<CommentView | null>;
+}
+
+export function createListing(k: Kysely<Tables>, dialect: DialectName, secret: string): Listing {
+  const topCursors = { newest: cursors(secret, 'comments.newest'), oldest: cursors(secret, 'comments.oldest'), liked: cursors(secret, 'comments.liked') };
+  const replyCursors = cursors(secret, 'comments.replies');
+  const compiled = new Map<string, string>();
+
+  // Placeholders are written as ?; PostgreSQL wants $1, $2 … (no ? appears in these statements otherwise).
+  async function run(text: string, parameters: unknown[]): Promise<CommentRow[]> {
+    let final = compiled.get(text);
+    if (final === undefined) {
+      let n = 0;
+      final = dialect === 'postgres' ? text.replace(/\?/gu, () => `$${++n}`) : text;
+      if (compiled.size < 200) compiled.set(text, final);
+    }
+    return (await k.executeQuery<CommentRow>(CompiledQuery.raw(final, parameters))).rows;
+  }
+
+  function decode(cursor: string, purpose: ReturnType<typeof cursors>, scope: number): [number, number] {
+    try {
+      const [owner, key, id] = purpose.decode(cursor, ['number', 'number', 'number']) as [number, number, number];
+      if (owner !== scope) throw new CursorError();
+      return [key, id];
+    } catch (error) {
+      if (error instanceof CursorError) throw new CommentsError(400, 'This "more comments" link is not valid (it may belong to another discussion or sort order). Start from the first page.');
+      throw error;
+    }
+  }
+
+  async function previews(roots: CommentRow[]): Promise<Map<number, CommentRow[]>> {
+    const withReplies = roots.filter((r) => r.reply_count > 0).map((r) => r.id);
+    const byRoot = new Map<number, CommentRow[]>();
+    if (withReplies.length === 0) return byRoot;
+    for (const row of await run(previewSql(withReplies.length), withReplies)) {
+      const list = byRoot.get(row.root_id ?? 0) ?? [];
+      list.push(row);
+      byRoot.set(row.root_id ?? 0, list);
+    }
+    return byRoot;
+  }
+
+  const repliesCursorAfter = (root: CommentRow, last: CommentRow | undefined) => (last ? replyCursors.encode([root.id, last.created_at, last.id]) : null);
+
+  return {
+    async thread(story, now, sort, cursor) {
+      const after = cursor ? decode(cursor, topCursors[sort], story.id) : null;
+      const [rows, featured] = await Promise.all([
+        run(topLevelSql(sort, after !== null), after ? [story.id, after[0], after[1], PAGE_SIZE + 1] : [story.id, PAGE_SIZE + 1]),
+        after ? Promise.resolve([]) : run(featuredSql, [story.id]),
+      ]);
+      const page = rows.slice(0, PAGE_SIZE);
+      const replies = await previews(page);
+      const entries: ThreadEntry[] = page.map((root) => {
+        const shown = replies.get(root.id) ?? [];
+        const moreReplies = Math.max(0, root.reply_count - shown.length);
+        return {
+          comment: toView(root),
+          replies: shown.map(toView),
+          moreReplies,
+          repliesCursor: moreReplies > 0 ? repliesCursorAfter(root, shown.at(-1)) : null,
+        };
+      });
+      const last = page.at(-1);
+      const nextCursor = rows.length > PAGE_SIZE && last ? topCursors[sort].encode([story.id, sort === 'liked' ? last.like_count : last.created_at, last.id]) : null;
+      return { story: storyView(story, now), sort, featured: featured.map(toView), entries, nextCursor };
+    },
+
+    async replies(rootId, cursor, limit = PAGE_SIZE) {
+      const [root] = await run(byIdSql, [rootId]);
+      if (!root || root.parent_id !== null || (root.status !== 'approved' && root.status !== 'deleted')) return null;
+      const after = cursor ? decode(cursor, replyCursors, rootId) : null;
+      const rows = await run(repliesSql(after !== null), after ? [rootId, after[0], after[1], limit + 1] : [rootId, limit + 1]);
+      const page = rows.slice(0, limit);
+      return { root: toView(root), items: page.map(toView), nextCursor: rows.length > limit ? repliesCursorAfter(root, page.at(-1)) : null };
+    },
+
+    async comment(id) {
+      const [row] = await run(byIdSql, [id]);
+      return row ? toView(row) : null;
+    },
+  };
+}
+
+/** The statements, for tests that ask each engine how it would run them (query plans). */
+export const listingSql = { topLevel: topLevelSql, replies: repliesSql, preview: previewSql, featured: featuredSql };

@@ -1,0 +1,35 @@
+/**
+ * Runs the moderation phases and folds their verdicts into one decision: the first rejection (in
+ * phase order) wins; otherwise any hold holds the comment, with every hold's reason kept for the
+ * moderator; otherwise the comment is accepted.
+ */
+import type { Decision, Phase, PhaseContext, Verdict } from './types.js';
+
+/** Pure: the same verdicts always fold to the same decision, and the input is left as it was. */
+export function fold(verdicts: readonly (Verdict | null)[]): Decision {
+  const reasons: Decision['reasons'] = [];
+  let firstHold: Verdict | null = null;
+  for (const verdict of verdicts) {
+    if (verdict === null || verdict.action === 'accept') continue;
+    reasons.push({ phase: verdict.phase, action: verdict.action, reason: verdict.reason });
+    // Nothing overturns a rejection, so what later phases would say is not part of the decision.
+    if (verdict.action === 'reject') return { verdict: { ...verdict }, reasons };
+    firstHold ??= verdict;
+  }
+  return { verdict: firstHold ? { ...firstHold } : { action: 'accept' }, reasons };
+}
+
+/**
+ * Runs the phases in order and stops at the first rejection: the rest could not change the
+ * outcome, and the cheap, decisive phases come first so a refused comment costs little. The
+ * decision is the same as folding every phase's verdict.
+ */
+export async function moderate(phases: readonly Phase[], context: PhaseContext): Promise<Decision> {
+  const verdicts: (Verdict | null)[] = [];
+  for (const phase of phases) {
+    const verdict = await phase.check(context);
+    verdicts.push(verdict);
+    if (verdict?.action === 'reject') break;
+  }
+  return fold(verdicts);
+}
