@@ -39,7 +39,7 @@ import { createArticleEvents, type ArticleEvents } from './modules/publishing/in
 import { registerWebhooks } from './modules/webhooks/routes.js';
 import { webhooksMigrations } from './modules/webhooks/migrations.js';
 import { createMailer, emailMigrations, registerOutboxAdmin, smtpTransport, type Mailer } from './modules/email/index.js';
-import { commentsMigrations, createCommentsService, READER_SIGN_IN_PATH, registerCommentsRoutes, type CommentsService } from './modules/comments/index.js';
+import { commentsMigrations, createCommentsService, readerActivity, READER_SIGN_IN_PATH, registerCommentsRoutes, type CommentsService } from './modules/comments/index.js';
 import { registerReaderAccounts } from './modules/accounts/readers/index.js';
 import { registerCommentsEmbed } from './modules/comments/embed-routes.js';
 import { registerCommentsAdmin } from './modules/comments/admin/index.js';
@@ -158,7 +158,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await registerStaffAdmin(http, newsroom);
     await registerContentApi(http, newsroom);
     await registerOutboxAdmin(http, { look, email, smtp: mailTransport !== null });
-    await registerReaderAccounts(http, { ...newsroom, renderer });
+    await registerReaderAccounts(http, { ...newsroom, renderer, activity: (user) => readerActivity(db, user.id) });
     await registerCommentsRoutes(http, {
       comments,
       accounts,

@@ -22,6 +22,7 @@ export { COMMENTS_CHANGED, COMMENTS_QUEUED, COMMENTS_REPORTED, countTag, threadT
 export { parseSectionQuery, sectionHref, type SectionQuery, type ParsedSectionQuery } from './page-query.js';
 export { renderCommentText } from './text.js';
 export { textHash } from './moderation/fingerprint.js';
+export { readerActivity } from './activity.js';
 export { arrangeReplies, type ArrangedReply } from './arrange.js';
 export { REPORT_REASONS } from './reactions.js';
 export type { PostInput, PostResult } from './posting.js';
