@@ -13,6 +13,8 @@ export type AppModule = typeof import('../../src/app.js');
 export type ConfigModule = typeof import('../../src/config.js');
 export type SeedModule = typeof import('../../src/modules/demo/seed.js');
 export type DatabaseModule = typeof import('../../src/db/database.js');
+export type CommentsModule = typeof import('../../src/modules/comments/index.js');
+export type CommentsListingModule = typeof import('../../src/modules/comments/listing.js');
 
 export interface Dist {
   app: AppModule;
@@ -20,13 +22,21 @@ export interface Dist {
   database: DatabaseModule;
   /** Loaded on first use: the demo content is the part of the app most likely to be mid-edit. */
   seed(): Promise<SeedModule>;
+  /** The comments module (its text renderer seeds the comments goal) and its listing SQL (for query plans). */
+  comments(): Promise<{ module: CommentsModule; listing: CommentsListingModule }>;
 }
 
 const load = async <T>(file: string): Promise<T> => (await import(pathToFileURL(path.join(DIST, file)).href)) as T;
 
 export async function loadDist(): Promise<Dist> {
   const [app, config, database] = await Promise.all([load<AppModule>('app.js'), load<ConfigModule>('config.js'), load<DatabaseModule>('db/database.js')]);
-  return { app, config, database, seed: () => load<SeedModule>('modules/demo/seed.js') };
+  return {
+    app,
+    config,
+    database,
+    seed: () => load<SeedModule>('modules/demo/seed.js'),
+    comments: async () => ({ module: await load<CommentsModule>('modules/comments/index.js'), listing: await load<CommentsListingModule>('modules/comments/listing.js') }),
+  };
 }
 
 export interface BuildResult {

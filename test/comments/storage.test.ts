@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { CompiledQuery, sql } from 'kysely';
 import { commentsFixture, type CommentsFixture } from './helpers.js';
 import { listingSql } from '../../src/modules/comments/listing.js';
+import { engineName } from '../helpers/app.js';
 import type { Sort } from '../../src/modules/comments/index.js';
 
 describe('comments storage', () => {
@@ -115,12 +116,15 @@ describe('comments storage', () => {
       for (const [text, parameters] of [
         [listingSql.replies(false), [1, 51]],
         [listingSql.replies(true), [1, 1000, 500, 51]],
-        [listingSql.preview(3), [1, 2, 3]],
       ] as [string, unknown[]][]) {
         const shown = await plan(text, parameters);
         assert.match(shown, /comments_replies/u, shown);
         assert.ok(!/TEMP B-TREE FOR ORDER BY/u.test(shown), shown);
       }
+      // The previews: one index range per root (the few rows found are then put in page order).
+      const dialect = engineName() === 'postgres' ? 'postgres' : 'sqlite';
+      const previews = await plan(listingSql.preview(dialect), listingSql.previewParameters(dialect, [1, 2, 3]));
+      assert.match(previews, /comments_replies/u, previews);
       assert.match(await plan(listingSql.featured, [1]), /comments_featured/u);
     });
   });

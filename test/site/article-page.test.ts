@@ -151,8 +151,12 @@ describe('the article page', () => {
     });
     const res = await get(`/${section.slug}/${slug}`);
     assert.equal(res.statusCode, 200);
-    assert.equal(res.body.match(/<script/gu)?.length, 1, 'only the JSON-LD script element exists');
     const $ = parse(res.body);
+    // The JSON-LD data block, and at most the same-origin comments script: nothing inline runs.
+    const scripts = $('script').toArray().map((el) => $(el));
+    assert.equal(scripts.filter((s) => s.attr('type') === 'application/ld+json').length, 1, 'one JSON-LD block');
+    assert.ok(scripts.every((s) => s.attr('type') === 'application/ld+json' || (s.attr('src') ?? '').startsWith('/assets/')), 'no other script than same-origin files');
+    assert.equal(res.body.match(/<script/gu)?.length, scripts.length, 'the headline opened no script element');
     assert.equal($('h1').text(), 'Evil </script><script>alert(1)</script> headline');
     assert.equal((JSON.parse($('script[type="application/ld+json"]').text()) as { headline: string }).headline, 'Evil </script><script>alert(1)</script> headline');
   });

@@ -56,12 +56,23 @@ function topLevelSql(sort: Sort, after: boolean): string {
 const repliesSql = (after: boolean) =>
   `select ${COLUMNS} ${FROM} where c.root_id = ? and ${VISIBLE}${after ? ' and (c.created_at, c.id) > (?, ?)' : ''} order by c.created_at, c.id limit ?`;
 
-/** The first replies of several roots in one statement: one short index range per root. */
-const previewSql = (roots: number) =>
-  Array.from(
-    { length: roots },
-    (_, i) => `select * from (select ${COLUMNS} ${FROM} where c.root_id = ? and ${VISIBLE} order by c.created_at, c.id limit ${REPLIES_PREVIEW}) as p${i}`,
-  ).join(' union all ');
+/**
+ * The first replies of the page's roots in one statement: one short index range per root. Its text
+ * is the same for any number of roots, so it is planned once (a UNION ALL per root was replanned on
+ * every call: 13 ms of planning on PostgreSQL, and re-prepared on SQLite once ANALYZE stats exist).
+ */
+const PREVIEW_SQL: Record<DialectName, string> = {
+  postgres: `select p.* from unnest(?::int[]) as roots(id) cross join lateral (select ${COLUMNS} ${FROM} where c.root_id = roots.id and ${VISIBLE} order by c.created_at, c.id limit ${REPLIES_PREVIEW}) as p`,
+  sqlite: `select ${COLUMNS} from json_each(?) as roots
+    join comments c on c.id in (select x.id from comments x where x.root_id = roots.value and x.${VISIBLE_PREDICATE} order by x.created_at, x.id limit ${REPLIES_PREVIEW})
+    left join users u on u.id = c.user_id left join users r on r.id = c.reply_to_user_id
+    order by roots.key, c.created_at, c.id`,
+};
+
+/** PostgreSQL takes the root ids as an int[]; SQLite as a JSON array (json_each). */
+function previewParameters(dialect: DialectName, rootIds: number[]): unknown[] {
+  return [dialect === 'postgres' ? rootIds : JSON.stringify(rootIds)];
+}
 
 const featuredSql = `select ${COLUMNS} ${FROM} where c.story_id = ? and c.featured_at is not null and c.status = 'approved' order by c.featured_at desc limit ${MAX_FEATURED}`;
 const byIdSql = `select ${COLUMNS} ${FROM} where c.id = ?`;
@@ -131,7 +142,7 @@ export function createListing(k: Kysely<Tables>, dialect: DialectName, secret: s
     const withReplies = roots.filter((r) => r.reply_count > 0).map((r) => r.id);
     const byRoot = new Map<number, CommentRow[]>();
     if (withReplies.length === 0) return byRoot;
-    for (const row of await run(previewSql(withReplies.length), withReplies)) {
+    for (const row of await run(PREVIEW_SQL[dialect], previewParameters(dialect, withReplies))) {
       const list = byRoot.get(row.root_id ?? 0) ?? [];
       list.push(row);
       byRoot.set(row.root_id ?? 0, list);
@@ -182,4 +193,10 @@ export function createListing(k: Kysely<Tables>, dialect: DialectName, secret: s
 }
 
 /** The statements, for tests that ask each engine how it would run them (query plans). */
-export const listingSql = { topLevel: topLevelSql, replies: repliesSql, preview: previewSql, featured: featuredSql };
+export const listingSql = {
+  topLevel: topLevelSql,
+  replies: repliesSql,
+  preview: (dialect: DialectName) => PREVIEW_SQL[dialect],
+  previewParameters: previewParameters,
+  featured: featuredSql,
+};
