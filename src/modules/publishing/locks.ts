@@ -4,6 +4,7 @@
  * is allowed (and audited): a lock is a courtesy that prevents lost work, not a permission.
  */
 import type { Database } from '../../db/database.js';
+import { PublishingError } from './errors.js';
 
 export const LOCK_TTL_MS = 60_000;
 
@@ -79,4 +80,11 @@ export function createEditLocks(db: Database): EditLocks {
       return Number(result.numDeletedRows) > 0;
     },
   };
+}
+
+/** 423: someone else holds the edit lock. */
+export class LockedError extends PublishingError {
+  constructor(readonly holder: LockHolder) {
+    super(`${holder.name} is editing this article.`, undefined, 423);
+  }
 }

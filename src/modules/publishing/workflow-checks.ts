@@ -9,7 +9,8 @@ import { checkDoc, type Doc } from './body-schema.js';
 import { htmlToDoc, MAX_HTML_LENGTH } from './html-to-doc.js';
 import { mediaIdsIn } from './render-body.js';
 import type { ArticleStatus } from './tables.js';
-import { fail, iso, rawHtmlBlocks, type ArticleFields } from './workflow-rules.js';
+import { authorsOf, fail, iso, rawHtmlBlocks, type ArticleFields } from './workflow-rules.js';
+import type { Database } from '../../db/database.js';
 
 /** A save's intended state, as checkPlan judges it. */
 export interface Plan {
@@ -25,7 +26,7 @@ export interface Plan {
   hero: number | null;
 }
 
-export function createWorkflowChecks(deps: { media: MediaService; publicUrl: string }) {
+export function createWorkflowChecks(deps: { db: Database; media: MediaService; publicUrl: string }) {
   function toDoc(input: ArticleFields): Doc | undefined {
     if (input.html !== undefined && input.body !== undefined) fail('Send the body as html or as body (block JSON), not both.', 'body');
     if (input.html !== undefined) {
@@ -93,5 +94,35 @@ export function createWorkflowChecks(deps: { media: MediaService; publicUrl: str
     if (target === 'scheduled' || target === 'published') await checkAltText(plan.body, plan.hero);
   }
 
-  return { toDoc, checkRawHtml, checkMedia, checkAltText, checkPlan };
+  /** Section and bylines named by slug exist (a live save checks them as it writes; a working copy first). */
+  async function checkReferences(patch: Pick<ArticleFields, 'section' | 'authors'>): Promise<void> {
+    const k = deps.db.kysely;
+    if (patch.section !== undefined && !(await k.selectFrom('sections').select('id').where('slug', '=', patch.section).executeTakeFirst())) {
+      fail(`section: there is no section "${patch.section}".`, 'section');
+    }
+    if (patch.authors !== undefined) {
+      const slugs = authorsOf(patch.authors).map((a) => a.slug);
+      if (slugs.length === 0) fail('authors: an article needs at least one author.', 'authors');
+      const known = new Set((await k.selectFrom('authors').select('slug').where('slug', 'in', slugs).execute()).map((a) => a.slug));
+      const unknown = slugs.find((slug) => !known.has(slug));
+      if (unknown) fail(`authors: there is no author "${unknown}".`, 'authors');
+    }
+  }
+
+  /** "Own": created by this person (or this API key), or bylined to an author linked to them. */
+  async function isOwn(staff: Staff, row: { id: number; created_by_user: number | null; created_by_key: number | null }): Promise<boolean> {
+    if (staff.via === 'key') return staff.keyId !== null && row.created_by_key === staff.keyId;
+    if (staff.id !== null && row.created_by_user === staff.id) return true;
+    if (staff.id === null) return false;
+    const byline = await deps.db.kysely
+      .selectFrom('article_authors as aa')
+      .innerJoin('authors as au', 'au.id', 'aa.author_id')
+      .select('aa.author_id')
+      .where('aa.article_id', '=', row.id)
+      .where('au.user_id', '=', staff.id)
+      .executeTakeFirst();
+    return byline !== undefined;
+  }
+
+  return { toDoc, checkRawHtml, checkMedia, checkAltText, checkPlan, checkReferences, isOwn };
 }

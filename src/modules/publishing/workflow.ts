@@ -26,7 +26,9 @@ import { createArticleList } from './article-list.js';
 import { createArticleViews, lockView, noteView, snapshot, type ArticleRow as Row } from './article-views.js';
 import type { Block, Doc } from './body-schema.js';
 import type { ArticleEvents, ArticleEventType } from './events.js';
-import { createEditLocks, type EditLocks, type LockHolder } from './locks.js';
+import { createEditLocks, LockedError, type EditLocks } from './locks.js';
+
+export { LockedError };
 import { syncArticleJobs } from './scheduler.js';
 import { createWorkflowChecks, type Plan } from './workflow-checks.js';
 import { createRevisions, type Revisions, type Snapshot } from './revisions.js';
@@ -35,13 +37,6 @@ import type { ArticleListItem, ArticleView, LockView, NoteView } from './types.j
 import { actionFor, authorsOf, eventFor, fail, iso, LIVE, NEXT, parseTime, type ArticleFields, type ListQuery, type PatchFields } from './workflow-rules.js';
 import { createWorkingCopies, workingCopyFieldsOf, workingCopySnapshot, type WorkingCopies } from './working-copy.js';
 import { PublishingError, validateArticleInput, type ArticleInput, type PublishingCommands } from './write.js';
-
-/** 423: someone else holds the edit lock. */
-export class LockedError extends PublishingError {
-  constructor(readonly holder: LockHolder) {
-    super(`${holder.name} is editing this article.`, undefined, 423);
-  }
-}
 
 export interface WorkflowDeps {
   db: Database;
@@ -90,20 +85,6 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
     return k.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async function isOwn(staff: Staff, row: Row): Promise<boolean> {
-    if (staff.via === 'key') return staff.keyId !== null && row.created_by_key === staff.keyId;
-    if (staff.id !== null && row.created_by_user === staff.id) return true;
-    if (staff.id === null) return false;
-    const byline = await k
-      .selectFrom('article_authors as aa')
-      .innerJoin('authors as au', 'au.id', 'aa.author_id')
-      .select('aa.author_id')
-      .where('aa.article_id', '=', row.id)
-      .where('au.user_id', '=', staff.id)
-      .executeTakeFirst();
-    return byline !== undefined;
-  }
-
   /** The article, if this person may see it; 404 otherwise (never 403: ids must not be probeable). */
   async function visible(staff: Staff, id: number): Promise<{ row: Row; own: boolean }> {
     const row = await load(id);
@@ -115,7 +96,7 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
 
   const mayPublish = (staff: Staff, own: boolean) => can(staff.role, 'article.publish.any') || (own && can(staff.role, 'article.publish.own'));
 
-  const { toDoc, checkRawHtml, checkMedia, checkAltText, checkPlan } = createWorkflowChecks({ media: deps.media, publicUrl: deps.publicUrl });
+  const { toDoc, checkRawHtml, checkMedia, checkAltText, checkPlan, checkReferences, isOwn } = createWorkflowChecks({ db: deps.db, media: deps.media, publicUrl: deps.publicUrl });
   const syncJobs = (before: Row | null, after: Row) => syncArticleJobs(deps.jobs, before, after);
 
   async function emit(type: ArticleEventType, row: Row): Promise<void> {
@@ -223,16 +204,7 @@ export function createArticleWorkflow(deps: WorkflowDeps): ArticleWorkflow {
       ...(body ? { body } : {}),
     });
     await checkMedia(body, patch.heroImage);
-    if (patch.section !== undefined && !(await k.selectFrom('sections').select('id').where('slug', '=', patch.section).executeTakeFirst())) {
-      fail(`section: there is no section "${patch.section}".`, 'section');
-    }
-    if (patch.authors !== undefined) {
-      const slugs = authorsOf(patch.authors).map((a) => a.slug);
-      if (slugs.length === 0) fail('authors: an article needs at least one author.', 'authors');
-      const known = new Set((await k.selectFrom('authors').select('slug').where('slug', 'in', slugs).execute()).map((a) => a.slug));
-      const unknown = slugs.find((slug) => !known.has(slug));
-      if (unknown) fail(`authors: there is no author "${unknown}".`, 'authors');
-    }
+    await checkReferences(patch);
     const actor = actorOf(staff);
     const copy = await copies.save(before.id, workingCopyFieldsOf(patch, body), actor, now);
     const autosave = patch.autosave === true && !action;
