@@ -4,20 +4,14 @@
  * fan-out hangs off the in-process bus; on PostgreSQL a change made through one app instance
  * reaches the readers of another through LISTEN/NOTIFY.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { dropPostgresSchema } from '../../src/db/database.js';
+import type { App } from '../../src/app.js';
 import { localBus } from '../../src/events/bus.js';
 import { registerCommentsLive, type LiveHub } from '../../src/modules/comments/live.js';
 import type { CommentView } from '../../src/modules/comments/index.js';
-import { PUBLIC_URL } from '../helpers/app.js';
+import { PUBLIC_URL, startSharedInstances } from '../helpers/app.js';
 import { commentsFixture, doc, type ArticleInfo, type CommentsFixture, type Reader } from './helpers.js';
 
 interface SseEvent {
@@ -354,32 +348,20 @@ describe('live comments across two app instances on one PostgreSQL schema', {
   // in-process fan-out is tested above). Between instances the bus is PostgreSQL's LISTEN/NOTIFY.
   skip: databaseUrl ? false : 'needs PostgreSQL (DATABASE_URL): instances on SQLite share no bus',
 }, () => {
-  const schema = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const dirs: string[] = [];
+  let shared: Awaited<ReturnType<typeof startSharedInstances>> | undefined;
   let a: App;
   let b: App;
   let originB: string;
 
-  async function instance(): Promise<App> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'structurecms-test-'));
-    dirs.push(dataDir);
-    const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: databaseUrl ?? '' });
-    return createApp(config, { pgSchema: schema });
-  }
-
   before(async () => {
-    // One after the other: the first creates the schema's tables, the second finds them there.
-    a = await instance();
-    b = await instance();
+    shared = await startSharedInstances(2);
+    [a, b] = shared.apps as [App, App];
     await a.http.listen({ port: 0, host: '127.0.0.1' });
     originB = await b.http.listen({ port: 0, host: '127.0.0.1' });
     assert.notEqual(a.http.server.address(), b.http.server.address());
   });
   after(async () => {
-    await a?.close();
-    await b?.close();
-    if (databaseUrl) await dropPostgresSchema(databaseUrl, schema);
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    await shared?.destroy();
   });
 
   it('a comment posted on A reaches an SSE reader connected to B', async () => {

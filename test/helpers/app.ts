@@ -51,3 +51,30 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
 export function engineName(): string {
   return process.env.DATABASE_URL ? 'postgres' : 'sqlite';
 }
+
+/**
+ * Several app instances on ONE PostgreSQL schema (DATABASE_URL required), as a deployment runs
+ * them: for tests of what crosses instances (the event bus over LISTEN/NOTIFY).
+ */
+export async function startSharedInstances(count: number): Promise<{ apps: App[]; destroy(): Promise<void> }> {
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) throw new Error('startSharedInstances needs DATABASE_URL');
+  const schema = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const dirs: string[] = [];
+  const apps: App[] = [];
+  // One after the other: the first creates the schema's tables, the others find them there.
+  for (let i = 0; i < count; i++) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'structurecms-test-'));
+    dirs.push(dataDir);
+    const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: databaseUrl });
+    apps.push(await createApp(config, { pgSchema: schema }));
+  }
+  return {
+    apps,
+    async destroy() {
+      for (const app of apps) await app.close();
+      await dropPostgresSchema(databaseUrl, schema);
+      for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -2,16 +2,10 @@
  * The redirect table is cached in each instance's memory: a change must reach every instance's
  * cache through the event bus (a 'redirects' purge), not wait for the cache's 30 s safety TTL.
  */
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { dropPostgresSchema } from '../../src/db/database.js';
-import { PUBLIC_URL, startTestApp, type TestApp } from '../helpers/app.js';
+import type { App } from '../../src/app.js';
+import { startSharedInstances, startTestApp, type TestApp } from '../helpers/app.js';
 
 const databaseUrl = process.env.DATABASE_URL || undefined;
 
@@ -51,28 +45,16 @@ describe('the redirect cache on one instance', () => {
 });
 
 describe('the redirect cache across two instances on one PostgreSQL schema', { skip: databaseUrl ? false : 'needs DATABASE_URL' }, () => {
-  const schema = `t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const dirs: string[] = [];
+  let shared: Awaited<ReturnType<typeof startSharedInstances>> | undefined;
   let a: App;
   let b: App;
 
-  async function instance(): Promise<App> {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'structurecms-test-'));
-    dirs.push(dataDir);
-    const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: databaseUrl ?? '' });
-    return createApp(config, { pgSchema: schema });
-  }
-
   before(async () => {
-    // One after the other: the first creates the schema's tables, the second finds them there.
-    a = await instance();
-    b = await instance();
+    shared = await startSharedInstances(2);
+    [a, b] = shared.apps as [App, App];
   });
   after(async () => {
-    await a?.close();
-    await b?.close();
-    if (databaseUrl) await dropPostgresSchema(databaseUrl, schema);
-    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    await shared?.destroy();
   });
 
   it('a redirect made or removed through B is served, or no longer, by A at once', async () => {
