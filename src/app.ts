@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { localBus, postgresBus, type EventBus } from './events/bus.js';
 import { migrateToLatest } from './db/migrate.js';
-import { accountsMigrations, createAccountsService, type AccountsService } from './modules/accounts/index.js';
+import { accountsMigrations, createAccountsService, signedInUser, type AccountsService } from './modules/accounts/index.js';
 import { registerAdmin } from './modules/accounts/http/routes.js';
 import { PageCache } from './http/page-cache.js';
 import { createServer } from './http/server.js';
@@ -120,7 +120,17 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     });
     // First, so the OpenAPI document sees every route registered after it.
     await registerOpenApi(http, { publicUrl: config.publicUrl });
-    site = await registerSiteModule(http, { queries, settings, media, cache, publicUrl: config.publicUrl, clock: options.clock, comments });
+    site = await registerSiteModule(http, {
+      queries,
+      settings,
+      media,
+      cache,
+      publicUrl: config.publicUrl,
+      clock: options.clock,
+      comments,
+      currentUser: (request) => signedInUser(accounts, request),
+      countryHeader: config.countryHeader,
+    });
     const renderer = site.renderer;
     const adminCss = site.assets.load('admin.css');
     const look = lookOf(renderer, () => adminCss);

@@ -38,6 +38,21 @@ export interface Config {
   smtpUrl: string | null;
   /** The From address of outgoing email; the publication's name is used as the display name. */
   mailFrom: string;
+  /**
+   * Stripe secret key (sk_live_… or sk_test_…) for support payments. Unset: a clearly labelled
+   * test mode runs the whole support flow locally without charging anyone.
+   */
+  stripeSecretKey: string | null;
+  /** Signing secret of the /webhooks/stripe endpoint (whsec_…); required with STRIPE_SECRET_KEY. */
+  stripeWebhookSecret: string | null;
+  /** Another Stripe API origin (a Stripe-compatible test server such as stripe-mock); unset: Stripe's own. */
+  stripeApiUrl: string | null;
+  /**
+   * Request header in which the CDN in front names the visitor's country (Cloudflare:
+   * cf-ipcountry, CloudFront: cloudfront-viewer-country); decides who sees the consent banner
+   * when it is set to EU/UK visitors. "none": no such header (everyone is asked).
+   */
+  countryHeader: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +84,8 @@ export function loadConfig(env: Env = process.env): Config {
     instagramOembedToken: env.INSTAGRAM_OEMBED_TOKEN?.trim() || null,
     smtpUrl: smtpUrl(env),
     mailFrom: mailFrom(env, publicUrl),
+    ...stripe(env),
+    countryHeader: countryHeader(env),
   };
 }
 
@@ -108,5 +125,24 @@ function mailFrom(env: Env, publicUrl: string): string {
   const raw = env.MAIL_FROM?.trim();
   if (!raw) return `no-reply@${new URL(publicUrl).hostname}`;
   if (!/^[^\s@<>"]+@[^\s@<>"]+$/u.test(raw)) throw new ConfigError(`MAIL_FROM must be a plain address such as news@example.org (got "${raw}")`);
+  return raw;
+}
+
+function stripe(env: Env): Pick<Config, 'stripeSecretKey' | 'stripeWebhookSecret' | 'stripeApiUrl'> {
+  const key = env.STRIPE_SECRET_KEY?.trim() || null;
+  const webhook = env.STRIPE_WEBHOOK_SECRET?.trim() || null;
+  const api = env.STRIPE_API_URL?.trim().replace(/\/+$/u, '') || null;
+  if (key && !/^(sk|rk)_(live|test)_[A-Za-z0-9]+$/u.test(key)) throw new ConfigError('STRIPE_SECRET_KEY must be a Stripe secret key (sk_live_… or sk_test_…)');
+  if (key && !webhook) throw new ConfigError('STRIPE_WEBHOOK_SECRET must be set with STRIPE_SECRET_KEY (the whsec_… secret of the /webhooks/stripe endpoint)');
+  if (webhook && !/^whsec_[A-Za-z0-9+/=]+$/u.test(webhook)) throw new ConfigError('STRIPE_WEBHOOK_SECRET must be the endpoint\'s signing secret (whsec_…)');
+  if (api && !/^https?:\/\/[^/\s]+$/u.test(api)) throw new ConfigError(`STRIPE_API_URL must be an origin such as http://127.0.0.1:12111 (got "${api}")`);
+  return { stripeSecretKey: key, stripeWebhookSecret: webhook, stripeApiUrl: api };
+}
+
+function countryHeader(env: Env): string | null {
+  const raw = env.GEO_COUNTRY_HEADER?.trim().toLowerCase();
+  if (raw === 'none') return null;
+  if (!raw) return 'cf-ipcountry';
+  if (!/^[a-z0-9-]{1,64}$/u.test(raw)) throw new ConfigError(`GEO_COUNTRY_HEADER must be a header name such as cf-ipcountry, or none (got "${raw}")`);
   return raw;
 }

@@ -6,6 +6,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { compressed, type PageEntry } from './page-cache.js';
 
 export interface CachePolicy {
+  /** Only the visitor's browser may keep it (a page made for this visitor). */
+  private?: boolean;
   /** Seconds a browser may reuse the page without asking. */
   maxAge: number;
   /** Seconds a shared cache (CDN) may reuse it. */
@@ -15,9 +17,12 @@ export interface CachePolicy {
 }
 
 export const PAGE_POLICY: CachePolicy = { maxAge: 60, sMaxAge: 300, staleWhileRevalidate: 86_400 };
+/** Pages made for one kind of visitor (signed in, opted out …): the browser revalidates every time. */
+export const PRIVATE_POLICY: CachePolicy = { private: true, maxAge: 0, sMaxAge: 0, staleWhileRevalidate: 0 };
 export const FEED_POLICY: CachePolicy = { maxAge: 300, sMaxAge: 600, staleWhileRevalidate: 86_400 };
 
 export function cacheControl(policy: CachePolicy): string {
+  if (policy.private) return 'private, no-cache';
   return `public, max-age=${policy.maxAge}, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}`;
 }
 
@@ -30,7 +35,10 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, entry: Pa
   reply.header('cache-control', policy && entry.status === 200 ? cacheControl(policy) : 'no-store');
   reply.header('etag', entry.etag);
   const compressible = entry.body.length > 1024 && COMPRESSIBLE.test(entry.contentType);
-  if (compressible) reply.header('vary', 'Accept-Encoding');
+  // Pages differ by Sec-GPC (an opt-out), so a shared cache must not hand one to the other.
+  const isPage = entry.contentType.startsWith('text/html');
+  const vary = [compressible ? 'Accept-Encoding' : '', isPage ? 'Sec-GPC' : ''].filter(Boolean).join(', ');
+  if (vary) reply.header('vary', vary);
   if (entry.status === 200 && matches(request.headers['if-none-match'], entry.etag)) {
     return reply.code(304).send();
   }

@@ -7,6 +7,10 @@ import type { AuditEntry } from '../audit/index.js';
 import type { NewsroomDeps } from '../newsroom/deps.js';
 import { AdRuleSchema, CommentDefaultsSchema, PublicationSettingsSchema } from '../settings/service.js';
 import { StaffOpError, type StaffOps } from './staff-ops.js';
+import { SupportSettingsSchema } from '../revenue/settings.js';
+import { AdsSettingsSchema } from '../ads/settings.js';
+import { PrivacySettingsSchema } from '../privacy/settings.js';
+import { NewsletterSettingsSchema } from '../newsletters/settings.js';
 
 const ErrorSchema = Type.Object({ error: Type.String(), field: Type.Optional(Type.String()), reason: Type.Optional(Type.String()) });
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -21,6 +25,10 @@ const SettingsPatchSchema = Type.Partial(
     ...PublicationSettingsSchema.properties,
     adRule: Type.Partial(AdRuleSchema, { additionalProperties: false }),
     comments: Type.Partial(CommentDefaultsSchema, { additionalProperties: false }),
+    support: Type.Partial(SupportSettingsSchema, { additionalProperties: false }),
+    ads: Type.Partial(AdsSettingsSchema, { additionalProperties: false }),
+    privacy: Type.Partial(PrivacySettingsSchema, { additionalProperties: false }),
+    newsletters: Type.Partial(NewsletterSettingsSchema, { additionalProperties: false }),
   }),
   { additionalProperties: false, minProperties: 1 },
 );

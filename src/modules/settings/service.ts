@@ -7,6 +7,10 @@ import { Value } from '@sinclair/typebox/value';
 import type { Database } from '../../db/database.js';
 import { ModerationSettingsSchema, defaultModerationSettings } from '../comments/moderation/settings.js';
 import type { ModerationSettings } from '../comments/moderation/types.js';
+import { SupportSettingsSchema, defaultSupportSettings } from '../revenue/settings.js';
+import { AdsSettingsSchema, defaultAdsSettings } from '../ads/settings.js';
+import { PrivacySettingsSchema, defaultPrivacySettings } from '../privacy/settings.js';
+import { NewsletterSettingsSchema, defaultNewsletterSettings } from '../newsletters/settings.js';
 
 export const AdRuleSchema = Type.Object({
   /** A slot goes after every Nth paragraph … */
@@ -58,6 +62,10 @@ export const PublicationSettingsSchema = Type.Object({
   pageSize: Type.Integer({ minimum: 5, maximum: 100 }),
   adRule: AdRuleSchema,
   comments: CommentDefaultsSchema,
+  support: SupportSettingsSchema,
+  ads: AdsSettingsSchema,
+  privacy: PrivacySettingsSchema,
+  newsletters: NewsletterSettingsSchema,
 });
 export type PublicationSettings = Static<typeof PublicationSettingsSchema>;
 
@@ -79,11 +87,18 @@ export const defaultSettings: PublicationSettings = {
     embedOrigins: [],
     moderation: defaultModerationSettings,
   },
+  support: defaultSupportSettings,
+  ads: defaultAdsSettings,
+  privacy: defaultPrivacySettings,
+  newsletters: defaultNewsletterSettings,
 };
 
+/** The groups that merge key by key (comments too, with its moderation group inside). */
+const GROUPS = ['adRule', 'support', 'ads', 'privacy', 'newsletters'] as const;
+type Group = (typeof GROUPS)[number];
+
 /** A change: any top-level setting, and any part of the nested groups. */
-export type SettingsPatch = Partial<Omit<PublicationSettings, 'adRule' | 'comments'>> & {
-  adRule?: Partial<AdRule>;
+export type SettingsPatch = Partial<Omit<PublicationSettings, Group | 'comments'>> & { [G in Group]?: Partial<PublicationSettings[G]> } & {
   comments?: CommentSettingsPatch;
 };
 
@@ -155,10 +170,11 @@ export async function createSettingsService(
  */
 function mergeSettings(base: PublicationSettings, patch: SettingsPatch): PublicationSettings {
   const comments = given(patch.comments) as CommentSettingsPatch;
+  const groups = Object.fromEntries(GROUPS.map((group) => [group, { ...base[group], ...given(patch[group]) }]));
   return {
     ...base,
     ...given(patch),
-    adRule: { ...base.adRule, ...given(patch.adRule) },
+    ...(groups as Pick<PublicationSettings, Group>),
     comments: {
       ...base.comments,
       ...comments,

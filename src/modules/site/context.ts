@@ -2,6 +2,7 @@
 import type { PublicationSettings } from '../settings/service.js';
 import type { MediaItem } from '../media/service.js';
 import type { Section } from '../publishing/index.js';
+import type { Visitor } from './visitor.js';
 
 export interface SiteContext {
   settings: PublicationSettings;
@@ -11,6 +12,8 @@ export interface SiteContext {
   publicUrl: string;
   stylesheet: string;
   now: number;
+  /** Who the page is for, as far as pages may differ (see visitor.ts); part of the cache key. */
+  visitor: Visitor;
   /** Approved comments per article id, for the cards on this page (absent: none shown). */
   commentCounts?: ReadonlyMap<number, number>;
 }

@@ -11,6 +11,7 @@ import type { MediaService } from '../media/service.js';
 import type { ArticleCard, PublishingQueries, Section } from '../publishing/index.js';
 import type { SettingsService } from '../settings/service.js';
 import type { SiteContext } from './context.js';
+import { ANONYMOUS, type Visitor } from './visitor.js';
 import { ArticlePage } from './views/article-page.js';
 import { FrontPage } from './views/front-page.js';
 import { ListingPage } from './views/listing-page.js';
@@ -46,14 +47,14 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
   // Every page shows the sections; they change rarely and purge the 'sections' tag when they do.
   let sectionsCache: Promise<Section[]> | null = null;
 
-  async function context(): Promise<SiteContext> {
+  async function context(visitor: Visitor = ANONYMOUS): Promise<SiteContext> {
     const settings = deps.settings.get();
     sectionsCache ??= queries.sections().catch((error: unknown) => {
       sectionsCache = null;
       throw error;
     });
     const [sections, logo] = await Promise.all([sectionsCache, settings.logoMediaId ? deps.media.get(settings.logoMediaId) : Promise.resolve(null)]);
-    return { settings, sections, logo, publicUrl: deps.publicUrl, stylesheet: deps.stylesheet(), now: clock() };
+    return { settings, sections, logo, publicUrl: deps.publicUrl, stylesheet: deps.stylesheet(), now: clock(), visitor };
   }
 
   const html = (node: JSX.Element) => `<!doctype html>${renderToString(node)}`;
@@ -76,8 +77,8 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
       if (tags.includes('sections')) sectionsCache = null;
     },
 
-    async front(): Promise<Rendered> {
-      const ctx = await context();
+    async front(visitor?: Visitor): Promise<Rendered> {
+      const ctx = await context(visitor);
       const latest = await queries.latest(11);
       const [lead, ...rest] = latest;
       const secondary = rest.slice(0, 2);
@@ -97,12 +98,12 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
     },
 
     /** `commentsQuery`: the state of the comments section (sort, page, linked comment, a refused form). */
-    async article(sectionSlug: string, slug: string, commentsQuery: SectionQuery = { sort: 'newest' }): Promise<RenderResult> {
+    async article(sectionSlug: string, slug: string, commentsQuery: SectionQuery = { sort: 'newest' }, visitor?: Visitor): Promise<RenderResult> {
       const lookup = await queries.article(sectionSlug, slug, 3);
       if (!lookup) return NOT_FOUND;
       if ('redirect' in lookup) return lookup;
       const { found: article, related } = lookup;
-      const ctx = await context();
+      const ctx = await context(visitor);
       const [counted, section] = await Promise.all([
         countCards(ctx, related),
         deps.comments ? deps.comments.service.section(article, commentsQuery) : Promise.resolve(null),
@@ -121,10 +122,10 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
       };
     },
 
-    async section(slug: string, page: number): Promise<RenderResult> {
+    async section(slug: string, page: number, visitor?: Visitor): Promise<RenderResult> {
       const section = await queries.sectionBySlug(slug);
       if (!section) return NOT_FOUND;
-      const ctx = await context();
+      const ctx = await context(visitor);
       const paged = await queries.list({ sectionId: section.id }, page, ctx.settings.pageSize);
       if (page > paged.pageCount) return NOT_FOUND;
       const counted = await countCards(ctx, paged.items);
@@ -145,10 +146,10 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
       };
     },
 
-    async tag(slug: string, page: number): Promise<RenderResult> {
+    async tag(slug: string, page: number, visitor?: Visitor): Promise<RenderResult> {
       const tag = await queries.tagBySlug(slug);
       if (!tag) return NOT_FOUND;
-      const ctx = await context();
+      const ctx = await context(visitor);
       const paged = await queries.list({ tagId: tag.id }, page, ctx.settings.pageSize);
       if (page > paged.pageCount || paged.total === 0) return NOT_FOUND;
       const counted = await countCards(ctx, paged.items);
@@ -158,10 +159,10 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
       };
     },
 
-    async author(slug: string, page: number): Promise<RenderResult> {
+    async author(slug: string, page: number, visitor?: Visitor): Promise<RenderResult> {
       const author = await queries.authorBySlug(slug);
       if (!author) return NOT_FOUND;
-      const ctx = await context();
+      const ctx = await context(visitor);
       const paged = await queries.list({ authorId: author.id }, page, ctx.settings.pageSize);
       if (page > paged.pageCount) return NOT_FOUND;
       const counted = await countCards(ctx, paged.items);
@@ -182,22 +183,22 @@ export function createSiteRenderer(deps: SiteRendererDeps) {
       };
     },
 
-    async page(slug: string): Promise<RenderResult> {
+    async page(slug: string, visitor?: Visitor): Promise<RenderResult> {
       const page = await queries.page(slug);
       if (!page) return NOT_FOUND;
-      const ctx = await context();
+      const ctx = await context(visitor);
       return { html: html(<StaticPage ctx={ctx} page={page} />), tags: [...base, `page:${slug}`] };
     },
 
-    async search(query: string, page: number): Promise<Rendered> {
-      const ctx = await context();
+    async search(query: string, page: number, visitor?: Visitor): Promise<Rendered> {
+      const ctx = await context(visitor);
       const results = query.trim() ? await queries.search(query, page, ctx.settings.pageSize) : null;
       if (results) await countCards(ctx, results.items);
       return { html: html(<SearchPage ctx={ctx} query={query} results={results} />), tags: [] };
     },
 
-    async notFound(): Promise<Rendered> {
-      const ctx = await context();
+    async notFound(visitor?: Visitor): Promise<Rendered> {
+      const ctx = await context(visitor);
       const latest = await queries.latest(3);
       return { html: html(<NotFoundPage ctx={ctx} latest={latest} />), tags: [] };
     },

@@ -5,12 +5,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../../http/errors.js';
 import { makeEntry, type PageCache } from '../../http/page-cache.js';
-import { PAGE_POLICY, sendPage } from '../../http/send-page.js';
+import { PAGE_POLICY, PRIVATE_POLICY, sendPage } from '../../http/send-page.js';
 import { parseSectionQuery } from '../comments/index.js';
 import { SLUG_PATTERN } from '../publishing/index.js';
 import type { MediaService } from '../media/service.js';
 import type { Assets } from './assets.js';
 import type { RenderResult, SiteRenderer } from './render.js';
+import { variantKey, type Visitor, type Visitors } from './visitor.js';
 
 const HTML = 'text/html; charset=utf-8';
 const MAX_PAGE = 100_000;
@@ -20,6 +21,7 @@ export interface SiteRouteDeps {
   cache: PageCache;
   assets: Assets;
   media: MediaService;
+  visitors: Visitors;
   notFoundPage: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
 }
 
@@ -37,27 +39,34 @@ type Query = Record<string, string | string[] | undefined>;
 export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
   const { renderer, cache, notFoundPage } = deps;
 
-  /** `key` null: render fresh for this request, neither stored nor shared (no-store). */
-  async function serve(request: FastifyRequest, reply: FastifyReply, key: string | null, render: () => Promise<RenderResult>) {
-    const hit = key === null ? undefined : cache.get(key);
-    if (hit) return sendPage(request, reply, hit, PAGE_POLICY);
+  /**
+   * `key` null: render fresh for this request, neither stored nor shared (no-store). Pages are
+   * cached per visitor variant; only the plain variant may be kept by shared caches (CDNs).
+   */
+  async function serve(request: FastifyRequest, reply: FastifyReply, key: string | null, render: (visitor: Visitor) => Promise<RenderResult>) {
+    const visitor = await deps.visitors.of(request);
+    const variant = variantKey(visitor);
+    const fullKey = key === null ? null : variant ? `${key}#${variant}` : key;
+    const policy = variant ? PRIVATE_POLICY : PAGE_POLICY;
+    const hit = fullKey === null ? undefined : cache.get(fullKey);
+    if (hit) return sendPage(request, reply, hit, policy);
     const generation = cache.generation;
-    const result = await render();
+    const result = await render(visitor);
     if ('notFound' in result) return notFoundPage(request, reply);
     if ('redirect' in result) {
       const entry = makeEntry(301, 'text/plain; charset=utf-8', `Moved to ${result.redirect}\n`, ['redirects'], { location: result.redirect });
       return sendPage(request, reply, entry, PAGE_POLICY);
     }
     const entry = makeEntry(200, HTML, result.html, result.tags);
-    if (key === null) return sendPage(request, reply, entry, null);
-    cache.set(key, entry, generation);
-    return sendPage(request, reply, entry, PAGE_POLICY);
+    if (fullKey === null) return sendPage(request, reply, entry, null);
+    cache.set(fullKey, entry, generation);
+    return sendPage(request, reply, entry, policy);
   }
 
   const pageOf = (request: FastifyRequest) => parsePage((request.query as Query).page);
   const slugOk = (...slugs: string[]) => slugs.every((s) => s.length <= 200 && SLUG_PATTERN.test(s));
 
-  app.get('/', (request, reply) => serve(request, reply, '/', () => renderer.front()));
+  app.get('/', (request, reply) => serve(request, reply, '/', (visitor) => renderer.front(visitor)));
 
   app.get('/healthz', async (_request, reply) => {
     await renderer.context();
@@ -67,20 +76,20 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
   app.get('/search', { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } }, async (request, reply) => {
     const raw = (request.query as Query).q;
     const q = typeof raw === 'string' ? raw.slice(0, 200) : '';
-    const page = await renderer.search(q, pageOf(request));
+    const page = await renderer.search(q, pageOf(request), await deps.visitors.of(request));
     return reply.code(200).type(HTML).header('cache-control', 'no-store').send(page.html);
   });
 
   app.get<{ Params: { slug: string } }>('/tag/:slug', (request, reply) => {
     const page = pageOf(request);
     if (!slugOk(request.params.slug)) return notFoundPage(request, reply);
-    return serve(request, reply, `/tag/${request.params.slug}?page=${page}`, () => renderer.tag(request.params.slug, page));
+    return serve(request, reply, `/tag/${request.params.slug}?page=${page}`, (visitor) => renderer.tag(request.params.slug, page, visitor));
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', (request, reply) => {
     const page = pageOf(request);
     if (!slugOk(request.params.slug)) return notFoundPage(request, reply);
-    return serve(request, reply, `/author/${request.params.slug}?page=${page}`, () => renderer.author(request.params.slug, page));
+    return serve(request, reply, `/author/${request.params.slug}?page=${page}`, (visitor) => renderer.author(request.params.slug, page, visitor));
   });
 
   // One path segment: a section front, else a static page.
@@ -88,10 +97,10 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     const { first } = request.params;
     const page = pageOf(request);
     if (!slugOk(first)) return notFoundPage(request, reply);
-    return serve(request, reply, `/${first}?page=${page}`, async () => {
-      const section = await renderer.section(first, page);
+    return serve(request, reply, `/${first}?page=${page}`, async (visitor) => {
+      const section = await renderer.section(first, page, visitor);
       if (!('notFound' in section) || page > 1) return section;
-      return renderer.page(first);
+      return renderer.page(first, visitor);
     });
   });
 
@@ -102,7 +111,7 @@ export function registerSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): v
     // variants of the page, cursors and ids are rendered fresh.
     const comments = parseSectionQuery(request.query);
     const key = comments.cacheSuffix === null ? null : `/${section}/${slug}${comments.cacheSuffix}`;
-    return serve(request, reply, key, () => renderer.article(section, slug, comments.query));
+    return serve(request, reply, key, (visitor) => renderer.article(section, slug, comments.query, visitor));
   });
 
   app.get<{ Params: { file: string } }>('/assets/:file', (request, reply) => {

@@ -9,6 +9,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { NewsroomDeps } from '../../newsroom/deps.js';
 import { ArticlePage } from '../../site/views/article-page.js';
 import type { SiteContext } from '../../site/context.js';
+import { ANONYMOUS } from '../../site/visitor.js';
 import type { Doc } from '../body-schema.js';
 import { verifyPreview } from '../preview.js';
 import { mediaIdsIn, renderBody } from '../render-body.js';
@@ -86,7 +87,7 @@ export async function registerPreviewPage(app: FastifyInstance, deps: NewsroomDe
   async function siteContext(): Promise<SiteContext> {
     const settings = deps.settings.get();
     const [sections, logo, look] = await Promise.all([deps.queries.sections(), settings.logoMediaId ? deps.media.get(settings.logoMediaId) : Promise.resolve(null), deps.look()]);
-    return { settings, sections, logo, publicUrl: deps.publicUrl, stylesheet: look?.stylesheets[0] ?? '', now: deps.now() };
+    return { settings, sections, logo, publicUrl: deps.publicUrl, stylesheet: look?.stylesheets[0] ?? '', now: deps.now(), visitor: ANONYMOUS };
   }
 
   app.get<{ Params: { token: string } }>(

@@ -9,7 +9,11 @@ import { displayDate } from '../time.js';
 import type { SectionData } from '../../comments/index.js';
 import { commentsClient } from '../../comments/client-assets.js';
 import { Layout } from './layout.js';
-import { AdSlot, BylineNames, CARD_SIZES, Card, CommentsRegion, NewsletterSignup, PrivacyNotice, SupportPitch, Time } from './components.js';
+import { BylineNames, CARD_SIZES, Card, CommentsRegion, Time } from './components.js';
+import { SupportPitch } from '../../revenue/views/pitch.js';
+import { NewsletterSignup } from '../../newsletters/views/signup-form.js';
+import { PrivacyNotice } from '../../privacy/views/notice.js';
+import { AdSlot } from '../../ads/views/slot.js';
 
 const HERO_SIZES = '(min-width: 1100px) 1040px, 100vw';
 
@@ -140,12 +144,12 @@ function Body({ ctx, article }: { ctx: SiteContext; article: Article }) {
   let n = 0;
   article.body.forEach((part, i) => {
     html.push(part.html);
-    if (slots.has(i)) html.push(adSlotHtml(`article-inline-${++n}`));
+    if (slots.has(i)) html.push(adSlotHtml(ctx, `article-inline-${++n}`));
   });
   return <div class="story-body" dangerouslySetInnerHTML={{ __html: html.join('\n') }} />;
 }
 
-function adSlotHtml(id: string): string {
+function adSlotHtml(ctx: SiteContext, id: string): string {
   // The body is raw pre-rendered HTML, so the slot joins it as a string.
-  return renderToString(<AdSlot id={id} />);
+  return renderToString(<AdSlot ctx={ctx} id={id} />);
 }

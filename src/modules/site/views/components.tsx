@@ -5,7 +5,6 @@ import { Picture } from '../../media/picture.js';
 import type { SiteContext } from '../context.js';
 import { CommentsSection, READER_SIGN_IN_PATH, type SectionData } from '../../comments/index.js';
 import { displayDate, displayDateTime, isoInZone } from '../time.js';
-import { chromeHtml } from './chrome.js';
 
 export function Time({ ctx, ms, withTime = true }: { ctx: SiteContext; ms: number; withTime?: boolean }) {
   const { timeZone, locale } = ctx.settings;
@@ -106,15 +105,6 @@ function CardCommentCount({ ctx, card }: { ctx: SiteContext; card: ArticleCard }
 }
 
 /** Space is reserved in CSS (min-height) so nothing moves when an ad fills it, or when none does. */
-export function AdSlot({ id }: { id: string }) {
-  return (
-    <aside class="ad-slot" aria-label="Advertisement" data-ad-slot={id}>
-      <p class="ad-label">Advertisement</p>
-      <div class="ad-space" />
-    </aside>
-  );
-}
-
 export function Pagination({ base, page, pageCount, query }: { base: string; page: number; pageCount: number; query?: Record<string, string> }) {
   if (pageCount <= 1) return null;
   const href = (n: number) => {
@@ -159,72 +149,5 @@ export function CommentsRegion({ ctx, articlePath, comments }: { ctx: SiteContex
       </p>
       <p class="comments-powered">Powered by StructureCMS Comments</p>
     </section>
-  );
-}
-
-export function SupportPitch({ ctx }: { ctx: SiteContext }) {
-  return <section class="support-pitch" aria-labelledby="support-heading" dangerouslySetInnerHTML={chromeHtml(ctx, 'support', () => SupportPitchInner({ ctx }))} />;
-}
-
-function SupportPitchInner({ ctx }: { ctx: SiteContext }) {
-  const name = ctx.settings.name;
-  return (
-    <>
-      <h2 id="support-heading">Support {name}</h2>
-      <p>
-        Independent local reporting depends on readers like you. If you value this work, support us today for as little as $1. It
-        takes a minute, and it keeps our journalism free for everyone.
-      </p>
-      <div class="support-actions">
-        <a class="button" href="/support">
-          Support
-        </a>
-        <form method="post" action="/support/remind">
-          <button class="button button-secondary" type="submit">
-            Remind me next month
-          </button>
-        </form>
-      </div>
-    </>
-  );
-}
-
-export function NewsletterSignup({ ctx, id }: { ctx: SiteContext; id: string }) {
-  return <section class="newsletter" aria-labelledby={`${id}-heading`} dangerouslySetInnerHTML={chromeHtml(ctx, `newsletter|${id}`, () => NewsletterInner({ ctx, id }))} />;
-}
-
-function NewsletterInner({ ctx, id }: { ctx: SiteContext; id: string }) {
-  return (
-    <>
-      <h2 id={`${id}-heading`}>Get our daily briefing</h2>
-      <p>The day's most important stories from {ctx.settings.name}, in your inbox every morning.</p>
-      <form method="post" action="/newsletter" class="newsletter-form">
-        <label for={`${id}-email`}>Email address</label>
-        <div class="newsletter-row">
-          <input id={`${id}-email`} type="email" name="email" required autocomplete="email" maxLength={254} />
-          <button class="button" type="submit">
-            Sign up
-          </button>
-        </div>
-        <p class="consent">
-          By signing up you agree to our <a href="/terms-of-use">Terms of Use</a> and <a href="/privacy-policy">Privacy Policy</a>.
-        </p>
-      </form>
-    </>
-  );
-}
-
-export function PrivacyNotice({ ctx }: { ctx: SiteContext }) {
-  return <aside class="privacy-notice" aria-label="Privacy" dangerouslySetInnerHTML={chromeHtml(ctx, 'privacy', () => PrivacyInner({ ctx }))} />;
-}
-
-function PrivacyInner({ ctx }: { ctx: SiteContext }) {
-  return (
-    <>
-      <p>
-        {ctx.settings.name} collects only the data it needs to run this site and never sells it. Read our <a href="/privacy-policy">Privacy Policy</a>{' '}
-        to learn what we collect and how to opt out.
-      </p>
-    </>
   );
 }

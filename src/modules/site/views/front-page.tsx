@@ -3,7 +3,8 @@ import type { ArticleCard, Section } from '../../publishing/index.js';
 import type { SiteContext } from '../context.js';
 import { JsonLd, SocialTags, websiteLd } from '../seo.js';
 import { Layout } from './layout.js';
-import { CARD_SIZES, Card, NewsletterSignup } from './components.js';
+import { CARD_SIZES, Card } from './components.js';
+import { NewsletterSignup } from '../../newsletters/views/signup-form.js';
 
 export interface FrontData {
   lead: ArticleCard | null;

@@ -5,6 +5,7 @@ import { absolute } from '../context.js';
 import { yearInZone } from '../time.js';
 import { mediaUrl } from '../../media/urls.js';
 import { chromeHtml } from './chrome.js';
+import { ConsentBanner } from '../../privacy/views/consent-banner.js';
 
 export interface HeadMeta {
   title: string;
@@ -55,6 +56,7 @@ export function Layout({ ctx, meta, currentSection, bodyClass, query, children }
           {children}
         </main>
         <Footer ctx={ctx} />
+        <ConsentBanner ctx={ctx} />
       </body>
     </html>
   );
