@@ -186,6 +186,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     // Moderation queues (/admin/comments, /api/admin/comments …) and the emails decisions call for.
     await registerCommentsAdmin(http, { ...newsroom, comments });
 
+    // Reader revenue and privacy: each module registers its routes here (one call each).
+
     return {
       config,
       db,

@@ -36,6 +36,12 @@ export const actions = {
   'keys.manage': 'admin',
   /** The outbox holds sign-in and reset links: admins only. */
   'email.outbox': 'admin',
+  /** Lists, subscribers and the daily briefing (preview and send). */
+  'newsletters.manage': 'editor',
+  /** Payments and supporters: money and personal data, so admins only. */
+  'revenue.read': 'admin',
+  /** House ads, their reports and the ad tag. */
+  'ads.manage': 'admin',
 } as const satisfies Record<string, Role>;
 export type Action = keyof typeof actions;
 
