@@ -52,7 +52,7 @@ export function CommentsSection({ ctx, data, signInPath }: { ctx: SiteContext; d
         </p>
       ) : null}
       {story.open ? (
-        <CommentForm data={data} signInPath={signInPath} />
+        <CommentForm data={data} signInPath={signInPath} signedIn={ctx.visitor.signedIn} />
       ) : (
         <p class="comments-closed">{story.closedReason}</p>
       )}
@@ -179,7 +179,8 @@ function Comment({ ctx, data, comment, anchor, replyingTo }: { ctx: SiteContext;
   );
 }
 
-function CommentForm({ data, signInPath }: { data: SectionData; signInPath: string }) {
+/** `signedIn`: the page variant for signed-in visitors, which leaves out the sign-in button (no name: the page is shared by every signed-in reader). */
+function CommentForm({ data, signInPath, signedIn }: { data: SectionData; signInPath: string; signedIn: boolean }) {
   const { replyTo, query, articlePath } = data;
   const form = query.form;
   const returnTo = replyTo ? sectionHref(articlePath, { replyTo: replyTo.id }, 'comment-form') : `${articlePath}#comments`;
@@ -212,11 +213,13 @@ function CommentForm({ data, signInPath }: { data: SectionData; signInPath: stri
           Post
         </button>
       </form>
-      <p class="comments-signin">
-        <a class="button button-secondary" href={`${signInPath}?return=${encodeURIComponent(returnTo)}`}>
-          Sign in to comment
-        </a>
-      </p>
+      {signedIn ? null : (
+        <p class="comments-signin">
+          <a class="button button-secondary" href={`${signInPath}?return=${encodeURIComponent(returnTo)}`}>
+            Sign in to comment
+          </a>
+        </p>
+      )}
     </>
   );
 }
