@@ -191,10 +191,17 @@ export async function edit(shared: Shared, who: Commenter | null, commentId: num
  */
 export async function remove(shared: Shared, who: Commenter | null, commentId: number): Promise<{ outcome: 'placeholder' | 'removed' }> {
   if (!who) throw new CommentsError(401, 'Sign in to manage your comments.');
-  const { k, deps } = shared;
   const row = await ownComment(shared, who, commentId);
   // A removed comment stays as the moderators left it: it is part of the reader's history.
   if (row.status === 'rejected') throw new CommentsError(403, 'A moderator removed this comment already.');
+  return removeRow(shared, row);
+}
+
+type CommentRow = Awaited<ReturnType<typeof ownComment>>;
+
+/** Removes a comment whoever asks (its author, or the erasure of their account); see `remove`. */
+export async function removeRow(shared: Shared, row: CommentRow): Promise<{ outcome: 'placeholder' | 'removed' }> {
+  const { k, deps } = shared;
   const at = deps.now();
   const result = await k.transaction().execute(async (trx) => {
     const hasReplies = await trx.selectFrom('comments').select('id').where('parent_id', '=', row.id).limit(1).executeTakeFirst();

@@ -14,6 +14,8 @@ import type { ReaderStanding } from './moderation/types.js';
 import { phases as pipelinePhases } from './moderation/phases/index.js';
 import type { SectionQuery } from './page-query.js';
 import { edit, post, remove, type PostInput, type PostResult } from './posting.js';
+import { commentsPersonalData } from './personal-data.js';
+import type { PersonalDataSource } from '../privacy/personal-data.js';
 import { like, likedAmong, report, unlike } from './reactions.js';
 import { readerRecord, type ReaderRecord } from './standing.js';
 import { publishedArticle, storyById, storyForArticle, storyForPage, storyView, type ArticleRef, type StoryView } from './stories.js';
@@ -64,6 +66,8 @@ export interface CommentsService {
   post(who: Commenter | null, input: PostInput, meta: { address: string }): Promise<PostResult>;
   edit(who: Commenter | null, id: number, text: unknown, meta: { address: string }): Promise<PostResult>;
   remove(who: Commenter | null, id: number): Promise<{ outcome: 'placeholder' | 'removed' }>;
+  /** The reader's comments, likes and reports, for data export and account deletion. */
+  readonly personalData: PersonalDataSource;
   like(who: Commenter | null, id: number): Promise<{ liked: true; likeCount: number }>;
   unlike(who: Commenter | null, id: number): Promise<{ liked: false; likeCount: number }>;
   liked(who: Commenter, ids: number[]): Promise<number[]>;
@@ -175,5 +179,6 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     standing: (userId) => readerRecord(k, userId),
     setStanding: (actor, userId, standing) => changeStanding(shared, actor, userId, standing),
     updateStory: (actor, storyId, patch) => updateStory(shared, actor, storyId, patch),
+    personalData: commentsPersonalData(shared),
   };
 }
