@@ -167,6 +167,22 @@ describe('comments embed', () => {
       const second = await f.app.http.inject({ method: 'GET', url: embedUrl(url) });
       assert.match(second.body, /Arrived after the first render\./u);
     });
+
+    it('answers the frame’s plain form (JavaScript off, so no token) with the frame’s sign-in page, and back to its story after', async () => {
+      const story = await f.app.comments.storyForPage({ url: `${PARTNER}/no-script`, title: 'No script' });
+      const posted = await f.form('/comments', { story: String(story.id), text: 'Posted from a frame without JavaScript.' });
+      assert.equal(posted.statusCode, 303);
+      const location = String(posted.headers.location);
+      assert.equal(location, `/comments/embed/sign-in?return=${encodeURIComponent(`/comments/embed/story/${story.id}`)}`);
+      const page = await f.app.http.inject({ method: 'GET', url: location });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, new RegExp(`href="/comments/embed/story/${story.id}"`, 'u'));
+      // A reader whose cookie does reach the frame (a partner on a sibling host) posts and lands on the frame's story.
+      const reader = await f.reader('Sibling Host');
+      const signedIn = await f.form('/comments', { story: String(story.id), text: 'Posted from a frame with a cookie.' }, { as: reader });
+      assert.equal(signedIn.statusCode, 303);
+      assert.match(String(signedIn.headers.location), new RegExp(`^/comments/embed/story/${story.id}\\?`, 'u'));
+    });
   });
 
   describe('signing in from the frame', () => {

@@ -25,9 +25,21 @@ async function start(section: HTMLElement): Promise<void> {
   const t = createThread(section);
   enhancePaging(t);
   startLive(t);
+  // In a frame on another site the reader signs in later, in a popup, and the frame script holds
+  // their token in memory when the browser refuses it storage (see assets/comments-embed-frame.js).
+  document.addEventListener('structurecms-comments:signed-in', () => void learnReader(t, section));
+  document.addEventListener('structurecms-comments:signed-out', () => {
+    if (t.reader) location.reload();
+  });
+  await learnReader(t, section);
+}
+
+/** Who is reading, and which comments they liked; signed in, their buttons on every comment. */
+async function learnReader(t: ReturnType<typeof createThread>, section: HTMLElement): Promise<void> {
+  if (t.reader) return;
   const ids = all(section, 'article[data-comment]').map((a) => Number(a.dataset.comment));
   const me = (await ask(ids.slice(0, IDS_PER_ASK))).data;
-  if (!me?.reader) return;
+  if (!me?.reader || t.reader) return;
   t.reader = me.reader;
   t.enhance = (article) => enhance(t, article);
   t.learnLiked = async (more) => {

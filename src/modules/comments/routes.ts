@@ -11,6 +11,7 @@ import type { AccountsService, User } from '../accounts/index.js';
 import { SESSION_COOKIE } from '../accounts/http/session.js';
 import type { Assets } from '../site/assets.js';
 import { CommentsError } from './errors.js';
+import { EMBED_PATH, EMBED_SIGN_IN_PATH } from './embed.js';
 import { registerCommentsLive } from './live.js';
 import { sectionHref, type SectionQuery } from './page-query.js';
 import type { CommentsService } from './service.js';
@@ -156,8 +157,12 @@ export async function registerCommentsRoutes(app: FastifyInstance, deps: Comment
     try {
       parentId = optionalId(field('parent'), 'parent') ?? null;
       const who = await readerOf(request);
-      // Not signed in: to the sign-in page, and back to the discussion afterwards.
-      if (!who) return reply.header('cache-control', 'no-store').redirect(`${deps.signInPath}?return=${encodeURIComponent(`${path}#comments`)}`, 303);
+      // Not signed in: to the sign-in page, and back to the discussion afterwards. In a frame on
+      // another site no cookie arrives, so the frame's own page explains and opens a sign-in window.
+      if (!who) {
+        const signIn = path.startsWith(EMBED_PATH) ? `${EMBED_SIGN_IN_PATH}?return=${encodeURIComponent(path)}` : `${deps.signInPath}?return=${encodeURIComponent(`${path}#comments`)}`;
+        return reply.header('cache-control', 'no-store').redirect(signIn, 303);
+      }
       const result = await comments.post(who, { storyId, parentId, text: form.text }, meta(request));
       const anchor = result.status === 'approved' ? `comment-${result.comment.id}` : 'comments';
       return reply.header('cache-control', 'no-store').redirect(sectionHref(path, { sort, notice: result.status }, anchor), 303);

@@ -15,6 +15,7 @@ import { phases as pipelinePhases } from './moderation/phases/index.js';
 import type { SectionQuery } from './page-query.js';
 import { edit, post, remove, type PostInput, type PostResult } from './posting.js';
 import { commentsPersonalData } from './personal-data.js';
+import { embedStoryPath } from './embed.js';
 import type { PersonalDataSource } from '../privacy/personal-data.js';
 import { like, likedAmong, report, unlike } from './reactions.js';
 import { readerRecord, type ReaderRecord } from './standing.js';
@@ -50,7 +51,7 @@ export interface CommentsService {
   /** A comment readers may see (approved, or a "[deleted]" placeholder), else null. */
   comment(id: number): Promise<CommentView | null>;
   story(storyId: number): Promise<StoryView | null>;
-  /** The site path of the page a story belongs to (its article's), or null when there is none. */
+  /** Where a discussion is read: its article's path, or its embed frame's; null if gone. */
   storyPath(storyId: number): Promise<string | null>;
   /** The article's story, made with the publication's defaults if it has none yet. */
   storyForArticle(article: ArticleRef): Promise<StoryView>;
@@ -123,7 +124,9 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     },
     async storyPath(storyId) {
       const story = Number.isSafeInteger(storyId) ? await storyById(k, storyId) : null;
-      if (!story || story.article_id === null) return null;
+      if (!story) return null;
+      // A discussion framed on another site lives at its frame's address.
+      if (story.article_id === null) return embedStoryPath(story.id);
       return (await publishedArticle(k, story.article_id))?.path ?? null;
     },
     storyForArticle: async (article) => storyView(await articleStory(article), deps.now()),
