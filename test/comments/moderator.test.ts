@@ -54,6 +54,25 @@ describe('moderators\' decisions', () => {
     assert.equal((await f.app.db.kysely.selectFrom('comments').select('status').where('id', '=', reply.id).executeTakeFirstOrThrow()).status, 'rejected');
   });
 
+  it('rejecting a comment with replies takes the replies it hides out of the count, and approving it brings them back', async () => {
+    const article = await f.article('hidden-replies');
+    const story = (await f.app.comments.storyForArticle({ id: article.id, path: article.path, headline: 'Hidden replies', publishedAt: f.clock.now })).id;
+    const count = async () => (await f.app.comments.story(story))?.commentCount;
+    const root = await f.comment(alice, { storyId: story }, 'A root with a conversation under it');
+    const first = await f.comment(bob, { storyId: story, parentId: root.id }, 'First reply');
+    await f.comment(alice, { storyId: story, parentId: first.id }, 'Reply to the reply');
+    await f.comment(bob, { storyId: story }, 'Another root');
+    assert.equal(await count(), 4);
+    await f.app.comments.reject(moe, root.id, 'Off topic');
+    assert.equal(await count(), 1, 'the rejected root and the two replies no reader can see any more');
+    // A reply decided while its root is hidden does not count either.
+    await f.app.comments.reject(moe, first.id);
+    await f.app.comments.approve(moe, first.id);
+    assert.equal(await count(), 1);
+    await f.app.comments.approve(moe, root.id);
+    assert.equal(await count(), 4);
+  });
+
   it('only approved comments can be featured; deleted ones cannot be revived', async () => {
     const held = await f.app.comments.updateStory(moe, storyId, { premoderated: true });
     assert.equal(held.premoderated, true);

@@ -12,10 +12,25 @@ type Before = CommentStatus | 'none';
 const approved = (status: Before) => (status === 'approved' ? 1 : 0);
 const visible = (status: Before) => (status === 'approved' || status === 'deleted' ? 1 : 0);
 
-/** A comment went from one status to another ('none': did not exist, or no longer does). */
-export async function statusChanged(k: Kysely<Tables>, comment: { story_id: number; root_id: number | null }, from: Before, to: Before): Promise<{ countChanged: boolean }> {
-  const storyDelta = approved(to) - approved(from);
+/**
+ * A comment went from one status to another ('none': did not exist, or no longer does).
+ * Replies show only under a visible root, so they count only while it is visible, and a root
+ * that stops (or starts) showing takes its approved replies out of (or back into) the count.
+ */
+export async function statusChanged(
+  k: Kysely<Tables>,
+  comment: { id?: number; story_id: number; root_id: number | null },
+  from: Before,
+  to: Before,
+): Promise<{ countChanged: boolean }> {
+  let storyDelta = approved(to) - approved(from);
   const rootDelta = visible(to) - visible(from);
+  if (comment.root_id === null) {
+    if (rootDelta !== 0 && comment.id !== undefined) storyDelta += rootDelta * (await approvedReplies(k, comment.id));
+  } else if (storyDelta !== 0) {
+    const root = await k.selectFrom('comments').select('status').where('id', '=', comment.root_id).executeTakeFirst();
+    if (!root || visible(root.status) === 0) storyDelta = 0;
+  }
   if (storyDelta !== 0) {
     await k.updateTable('comment_stories').set((eb) => ({ comment_count: eb('comment_count', '+', storyDelta) })).where('id', '=', comment.story_id).execute();
   }
@@ -23,4 +38,15 @@ export async function statusChanged(k: Kysely<Tables>, comment: { story_id: numb
     await k.updateTable('comments').set((eb) => ({ reply_count: eb('reply_count', '+', rootDelta) })).where('id', '=', comment.root_id).execute();
   }
   return { countChanged: storyDelta !== 0 };
+}
+
+async function approvedReplies(k: Kysely<Tables>, rootId: number): Promise<number> {
+  // The partial replies index (root_id, visible) covers this.
+  const row = await k
+    .selectFrom('comments')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('root_id', '=', rootId)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
