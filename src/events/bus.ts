@@ -61,14 +61,18 @@ export async function postgresBus(url: string, scope: string, onError: (error: E
     }
   });
   await listener.query(`LISTEN ${CHANNEL}`);
+  let closed = false;
   return {
     publish(topic, payload) {
+      // A timer may still fire after shutdown (a coalesced purge): nobody is left to tell.
+      if (closed) return;
       local.deliver({ topic, payload });
       const message = JSON.stringify({ topic, payload, instance, scope });
       sender.query('SELECT pg_notify($1, $2)', [CHANNEL, message]).catch(onError);
     },
     subscribe: local.subscribe,
     async close() {
+      closed = true;
       await listener.end().catch(() => {});
       await sender.end().catch(() => {});
     },

@@ -22,7 +22,7 @@ async function visibleComment(shared: Shared, commentId: number) {
 async function afterLikes(shared: Shared, storyId: number, commentId: number): Promise<number> {
   const row = await shared.k.selectFrom('comments').select('like_count').where('id', '=', commentId).executeTakeFirst();
   const likeCount = row?.like_count ?? 0;
-  shared.announce.changed({ id: storyId, article_id: null }, { storyId, commentId, kind: 'likes', likeCount }, false);
+  shared.announce.likes({ storyId, commentId, kind: 'likes', likeCount });
   return likeCount;
 }
 
