@@ -105,7 +105,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const secret = signingSecret(config);
     const purge = (tags: string[]) => bus.publish('cache.purge', tags);
     const publish = (topic: string, payload: unknown) => bus.publish(topic, payload);
-    const comments = createCommentsService({ db, now, secret, publicUrl: config.publicUrl, settings, audit, purge, publish });
+    const comments = createCommentsService({ db, now, secret, publicUrl: config.publicUrl, settings, audit, purge, publish, jobs });
 
     let site: Awaited<ReturnType<typeof registerSiteModule>> | undefined;
     const http = await createServer({

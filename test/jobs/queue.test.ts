@@ -25,6 +25,25 @@ describe(`job queue (${engineName()})`, () => {
     assert.equal(await queue.runDue(), 0);
   });
 
+  it('enqueues within the caller’s transaction: the job exists exactly when the change commits', async () => {
+    const queue = createJobQueue(app.db, { now: () => clock });
+    const ran: string[] = [];
+    queue.define<{ word: string }>('test.within', async ({ word }) => void ran.push(word));
+    await assert.rejects(
+      app.db.kysely.transaction().execute(async (trx) => {
+        await queue.enqueue('test.within', { word: 'rolled back' }, { within: trx, key: 'within:1' });
+        throw new Error('the change failed');
+      }),
+      /the change failed/u,
+    );
+    assert.equal(await queue.find('within:1'), undefined);
+    await app.db.kysely.transaction().execute(async (trx) => {
+      await queue.enqueue('test.within', { word: 'committed' }, { within: trx, key: 'within:1' });
+    });
+    assert.equal(await queue.runDue(), 1);
+    assert.deepEqual(ran, ['committed']);
+  });
+
   it('keeps one pending job per key: enqueueing again reschedules it', async () => {
     const queue = createJobQueue(app.db, { now: () => clock });
     const ran: number[] = [];

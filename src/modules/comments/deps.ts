@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.js';
 import type { Tables } from '../../db/tables.js';
 import type { User } from '../accounts/index.js';
 import type { AuditLog } from '../audit/index.js';
+import type { JobQueue } from '../jobs/index.js';
 import type { SettingsService } from '../settings/service.js';
 import type { CommentSettings } from './config.js';
 import type { Announcer } from './events.js';
@@ -22,6 +23,8 @@ export interface CommentsDeps {
   purge: (tags: string[]) => void;
   /** The app's event bus. */
   publish: (topic: string, payload: unknown) => void;
+  /** Queues the emails changes call for, in the changes' own transactions (left out: no emails). */
+  jobs?: JobQueue;
   /** The moderation phases, in order; the pipeline's own list unless a test brings its own. */
   phases?: Phase[];
 }

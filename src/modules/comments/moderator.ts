@@ -12,6 +12,7 @@ import { storyById, storyView, type StoryView } from './stories.js';
 import { threadTag } from './events.js';
 import type { Shared } from './deps.js';
 import type { CommentStatus } from './tables.js';
+import { queueNotice } from './notice-jobs.js';
 
 async function commentRow(shared: Shared, id: number) {
   const row = Number.isSafeInteger(id) ? await shared.k.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
@@ -42,6 +43,7 @@ async function decide(shared: Shared, actor: Actor, id: number, to: 'approved' |
     const counted = await statusChanged(trx, row, from, to);
     if (to === 'approved') await countApproval(trx, row.user_id, 1, at);
     else if (from === 'approved') await countApproval(trx, row.user_id, -1, at);
+    if (to === 'approved' && row.parent_id !== null) await queueNotice(shared.deps.jobs, trx, 'reply', id);
     return { changed: true, countChanged: counted.countChanged };
   });
   await shared.deps.audit.record(actor, to === 'approved' ? 'comment.approve' : 'comment.reject', { type: 'comment', id }, {
@@ -64,7 +66,10 @@ export async function setFeatured(shared: Shared, actor: Actor, id: number, feat
   const row = await commentRow(shared, id);
   if (featured && row.status !== 'approved') throw new CommentsError(409, 'Only an approved comment can be featured.');
   if ((row.featured_at !== null) === featured) return;
-  await shared.k.updateTable('comments').set({ featured_at: featured ? shared.deps.now() : null }).where('id', '=', id).execute();
+  await shared.k.transaction().execute(async (trx) => {
+    await trx.updateTable('comments').set({ featured_at: featured ? shared.deps.now() : null }).where('id', '=', id).execute();
+    if (featured) await queueNotice(shared.deps.jobs, trx, 'featured', id);
+  });
   await shared.deps.audit.record(actor, featured ? 'comment.feature' : 'comment.unfeature', { type: 'comment', id }, { storyId: row.story_id, userId: row.user_id });
   shared.announce.changed({ id: row.story_id, article_id: null }, { storyId: row.story_id, commentId: id, kind: featured ? 'featured' : 'unfeatured' }, false);
 }

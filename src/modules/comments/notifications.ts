@@ -8,9 +8,10 @@
  * - the moderators' digest: while comments wait in the pending or reported queues, editors and
  *   admins get their counts once an hour, on the hour.
  *
- * Triggers are facts on the event bus (every instance hears them, so each may queue the same
- * email): the jobs are keyed, so one waits per email, and the handler checks the outbox before
- * sending, where the message itself is the durable "sent" marker (X-StructureCMS-Notice header).
+ * Reply and featured jobs are queued in the transaction of the change itself (notice-jobs.ts),
+ * keyed, so one waits per email; the handler checks the outbox before sending, where the message
+ * itself is the durable "sent" marker (X-StructureCMS-Notice header). The digest is triggered by
+ * facts on the event bus (every instance hears them; its jobs are keyed too).
  */
 import type { Database } from '../../db/database.js';
 import { readerPreferences } from '../accounts/index.js';
@@ -19,10 +20,11 @@ import type { Mailer } from '../email/types.js';
 import type { JobQueue } from '../jobs/index.js';
 import type { SettingsService } from '../settings/service.js';
 import { createQueueReader, excerpt, type QueueCounts } from './admin/queues.js';
-import { COMMENTS_CHANGED, COMMENTS_QUEUED, COMMENTS_REPORTED } from './events.js';
-import type { CommentsChanged } from './types.js';
+import { COMMENTS_QUEUED, COMMENTS_REPORTED } from './events.js';
+import { NOTIFY_JOB, type Notice } from './notice-jobs.js';
 
-export const NOTIFY_JOB = 'comments.notify';
+export { NOTIFY_JOB };
+
 export const DIGEST_JOB = 'comments.digest';
 export const REPLY_CATEGORY = 'comments.reply';
 export const FEATURED_CATEGORY = 'comments.featured';
@@ -37,11 +39,6 @@ export const DIGEST_INTERVAL_MS = 60 * 60 * 1000;
 const DIGEST_KEYS = ['comments.digest:a', 'comments.digest:b'] as const;
 type DigestKey = (typeof DIGEST_KEYS)[number];
 
-export type NoticeKind = 'reply' | 'featured';
-interface Notice {
-  kind: NoticeKind;
-  commentId: number;
-}
 
 /** Every email links the reader's notification settings (the account page). */
 export const unsubscribeHeaders = (publicUrl: string): Record<string, string> => ({ 'List-Unsubscribe': `<${publicUrl}/account>` });
@@ -59,8 +56,6 @@ export interface NotificationDeps {
 }
 
 export interface CommentNotifications {
-  /** Queues the email a decision calls for (a reply approved, a comment featured); harmless to repeat. */
-  queue(kind: NoticeKind, commentId: number): Promise<void>;
   /** Schedules the next digest on the hour, unless one is already waiting or running. */
   scheduleDigest(): Promise<void>;
   /** At start-up: comments may have waited through a restart with no digest scheduled. */
@@ -203,15 +198,6 @@ export function createCommentNotifications(deps: NotificationDeps): CommentNotif
   }
 
   const notifications: CommentNotifications = {
-    async queue(kind, commentId) {
-      if (kind === 'reply') {
-        const row = await k.selectFrom('comments').select('parent_id').where('id', '=', commentId).executeTakeFirst();
-        if (!row || row.parent_id === null) return; // a top-level comment answers nobody
-      }
-      const key = `${NOTIFY_JOB}:${kind}:${commentId}`;
-      await enqueueOnce(key, () => deps.jobs.enqueue(NOTIFY_JOB, { kind, commentId } satisfies Notice, { key }));
-    },
-
     async scheduleDigest() {
       const [first] = DIGEST_KEYS;
       await enqueueOnce(first, async () => {
@@ -227,14 +213,6 @@ export function createCommentNotifications(deps: NotificationDeps): CommentNotif
   };
 
   const safely = (work: () => Promise<void>) => void work().catch(deps.onError);
-  deps.subscribe(COMMENTS_CHANGED, (payload) => {
-    const change = payload as Partial<CommentsChanged> | null;
-    const id = change?.commentId;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id)) return;
-    // An edit can publish a held reply too; the outbox check keeps it to one email per reply.
-    if (change?.kind === 'approved' || change?.kind === 'edited') safely(() => notifications.queue('reply', id));
-    else if (change?.kind === 'featured') safely(() => notifications.queue('featured', id));
-  });
   for (const topic of [COMMENTS_QUEUED, COMMENTS_REPORTED]) deps.subscribe(topic, () => safely(() => notifications.scheduleDigest()));
 
   return notifications;

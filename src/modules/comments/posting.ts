@@ -8,6 +8,7 @@ import type { Decision } from './moderation/types.js';
 import { CommentsError, noSuchComment } from './errors.js';
 import { statusChanged } from './counters.js';
 import { COMMENTS_QUEUED } from './events.js';
+import { queueNotice } from './notice-jobs.js';
 import { moderationHistory } from './history.js';
 import { countApproval, readerRecord } from './standing.js';
 import { publishedArticle, storyById, storyForArticle, storyView, type StoryRow } from './stories.js';
@@ -131,6 +132,7 @@ export async function post(shared: Shared, who: Commenter | null, input: PostInp
     const row = await trx.insertInto('comments').values(values).returning('id').executeTakeFirstOrThrow();
     const counted = await statusChanged(trx, values, 'none', status);
     if (status === 'approved') await countApproval(trx, who.id, 1, at);
+    if (status === 'approved' && parent) await queueNotice(deps.jobs, trx, 'reply', row.id);
     return { id: row.id, countChanged: counted.countChanged };
   });
   if (status === 'approved') shared.announce.changed(story, { storyId: story.id, commentId: id, kind: 'approved' }, countChanged);
@@ -173,7 +175,11 @@ export async function edit(shared: Shared, who: Commenter | null, commentId: num
       .where('status', '=', row.status)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw new CommentsError(409, 'This comment changed while you were editing it. Reload the page and try again.');
-    if (row.status !== 'approved' && status === 'approved') await countApproval(trx, who.id, 1, at);
+    if (row.status !== 'approved' && status === 'approved') {
+      await countApproval(trx, who.id, 1, at);
+      // A held reply the edit made publishable: its author learns of it now.
+      if (row.parent_id !== null) await queueNotice(deps.jobs, trx, 'reply', row.id);
+    }
     return statusChanged(trx, row, row.status, status);
   });
   if (row.status === 'approved' || status === 'approved') {

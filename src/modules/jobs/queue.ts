@@ -9,7 +9,8 @@
  * mid-job the lease lapses and another instance retries it, so handlers are written to be
  * idempotent (a scheduled publish re-checks that the article is still scheduled).
  */
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Tables } from '../../db/tables.js';
 import type { Database } from '../../db/database.js';
 import type { JobStatus } from './tables.js';
 
@@ -34,6 +35,11 @@ export interface JobOptions {
 export interface EnqueueOptions {
   /** When to run (epoch ms; default now). */
   runAt?: number;
+  /**
+   * The caller's open transaction: the job exists exactly when the caller's change commits (no
+   * crash between a change and the work it calls for can lose the work).
+   */
+  within?: Kysely<Tables>;
   /** At most one pending job per key: enqueueing again replaces the pending one. */
   key?: string;
   maxAttempts?: number;
@@ -162,7 +168,7 @@ export function createJobQueue(db: Database, options: { now?: () => number; onEr
         created_at: now(),
         finished_at: null,
       };
-      const insert = () => k.transaction().execute(async (trx) => {
+      const insert = async (trx: Kysely<Tables>) => {
         // Two enqueues of one key at the same moment (PostgreSQL, READ COMMITTED) would both find
         // no pending row and collide on the unique key: one waits for the other, then replaces
         // its job as if it had come a moment later. SQLite runs write transactions one at a time.
@@ -177,8 +183,8 @@ export function createJobQueue(db: Database, options: { now?: () => number; onEr
           .returning('id')
           .executeTakeFirstOrThrow();
         return row.id;
-      });
-      return insert();
+      };
+      return enqueueOptions.within ? insert(enqueueOptions.within) : k.transaction().execute(insert);
     },
 
     async cancel(key) {

@@ -47,9 +47,7 @@ export function createModeration(deps: CommentsAdminDeps, onError: (error: unkno
       const { comments } = deps;
       switch (decision) {
         case 'approve': {
-          const result = await comments.approve(actor, id);
-          if (result.changed) await notifications.queue('reply', id);
-          return result;
+          return comments.approve(actor, id);
         }
         case 'reject':
           return comments.reject(actor, id, note?.trim() || undefined);
@@ -60,7 +58,6 @@ export function createModeration(deps: CommentsAdminDeps, onError: (error: unkno
           if (before === null) throw new CommentsError(404, 'There is no such comment.');
           if (featured) await comments.feature(actor, id);
           else await comments.unfeature(actor, id);
-          if (featured && !before) await notifications.queue('featured', id);
           return { changed: before !== featured };
         }
       }

@@ -1,0 +1,23 @@
+/**
+ * The emails a change to a comment calls for ("X replied to you", "your comment was featured"),
+ * queued in the transaction that makes the change: the job exists exactly when the change does,
+ * so a crash right after a reply is approved loses no email. notifications.ts sends them.
+ */
+import type { Kysely } from 'kysely';
+import type { Tables } from '../../db/tables.js';
+import type { JobQueue } from '../jobs/index.js';
+
+export const NOTIFY_JOB = 'comments.notify';
+
+export type NoticeKind = 'reply' | 'featured';
+
+export interface Notice {
+  kind: NoticeKind;
+  commentId: number;
+}
+
+/** Keyed, so one job waits per email however often the change is repeated. */
+export async function queueNotice(jobs: JobQueue | undefined, trx: Kysely<Tables>, kind: NoticeKind, commentId: number): Promise<void> {
+  if (!jobs) return;
+  await jobs.enqueue(NOTIFY_JOB, { kind, commentId } satisfies Notice, { key: `${NOTIFY_JOB}:${kind}:${commentId}`, within: trx });
+}
