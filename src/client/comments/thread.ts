@@ -82,6 +82,7 @@ export function commentEl(t: Thread, v: CommentView, anchor: boolean, replyingTo
     'data-created': String(v.createdAt),
   });
   const head = el('header', { class: 'comment-head' }, el('span', { class: 'comment-author' }, v.author?.name ?? '[deleted]'));
+  if (v.status !== 'deleted' && v.author?.supporter) head.append(' ', el('span', { class: 'comment-badge' }, 'Supporter'));
   if (replyingTo) head.append(el('span', { class: 'comment-replying' }, ` replying to ${replyingTo}`));
   const time = el('time', { datetime: new Date(v.createdAt).toISOString() }, when(t, v.createdAt));
   head.append(' ', el('a', { class: 'comment-time', href: `${t.path}?comment=${v.rootId ?? v.id}#comment-${v.id}` }, time));

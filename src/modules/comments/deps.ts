@@ -8,6 +8,7 @@ import type { JobQueue } from '../jobs/index.js';
 import type { SettingsService } from '../settings/service.js';
 import type { CommentSettings } from './config.js';
 import type { Announcer } from './events.js';
+import type { SupporterLookup } from './badges.js';
 import type { Listing } from './listing.js';
 import type { Phase } from './moderation/types.js';
 
@@ -23,6 +24,8 @@ export interface CommentsDeps {
   purge: (tags: string[]) => void;
   /** The app's event bus. */
   publish: (topic: string, payload: unknown) => void;
+  /** Which authors get the "Supporter" badge (the revenue module); left out, nobody. */
+  supporters?: SupporterLookup;
   /** Queues the emails changes call for, in the changes' own transactions (left out: no emails). */
   jobs?: JobQueue;
   /** The moderation phases, in order; the pipeline's own list unless a test brings its own. */

@@ -15,6 +15,7 @@ import { phases as pipelinePhases } from './moderation/phases/index.js';
 import type { SectionQuery } from './page-query.js';
 import { edit, post, remove, type PostInput, type PostResult } from './posting.js';
 import { commentsPersonalData } from './personal-data.js';
+import { withSupporterBadges } from './badges.js';
 import { embedStoryPath } from './embed.js';
 import type { PersonalDataSource } from '../privacy/personal-data.js';
 import { like, likedAmong, report, unlike } from './reactions.js';
@@ -93,7 +94,7 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     k,
     deps,
     settings,
-    listing: createListing(k, deps.db.dialect, deps.secret),
+    listing: withSupporterBadges(createListing(k, deps.db.dialect, deps.secret), deps.supporters),
     announce: createAnnouncer(deps.purge, deps.publish),
     phases: deps.phases ?? pipelinePhases,
   };

@@ -19,8 +19,8 @@ export interface CommentView {
   rootId: number | null;
   /** The real depth (0: top-level). */
   depth: number;
-  /** Null for a "[deleted]" placeholder. */
-  author: { id: number; name: string } | null;
+  /** Null for a "[deleted]" placeholder. `supporter`: present (true) for readers who support the publication. */
+  author: { id: number; name: string; supporter?: true } | null;
   /** The author of the comment this one answers. */
   replyTo: { id: number; name: string } | null;
   /** Sanitized on write; empty for a placeholder. */

@@ -151,6 +151,7 @@ function Comment({ ctx, data, comment, anchor, replyingTo }: { ctx: SiteContext;
     <article class={`comment${comment.featured ? ' comment-featured' : ''}`} id={anchor ? `comment-${comment.id}` : undefined} data-comment={comment.id} data-parent={comment.parentId ?? undefined} data-author={comment.author?.id} data-created={comment.createdAt}>
       <header class="comment-head">
         <span class="comment-author">{deleted ? '[deleted]' : comment.author?.name}</span>
+        {!deleted && comment.author?.supporter ? <span class="comment-badge">Supporter</span> : null}
         {replyingTo ? <span class="comment-replying"> replying to {replyingTo}</span> : null}{' '}
         <a class="comment-time" href={sectionHref(data.articlePath, { focus: comment.rootId ?? comment.id }, `comment-${comment.id}`)}>
           <time datetime={isoInZone(comment.createdAt, timeZone)}>{displayDateTime(comment.createdAt, timeZone, locale)}</time>

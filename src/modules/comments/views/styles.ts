@@ -21,6 +21,7 @@ export const COMMENTS_CSS = `
 .comment-replies > .comment-depth-3 { margin-left: 2.5rem; }
 .comment-head { display: flex; flex-wrap: wrap; gap: .25rem .5rem; align-items: baseline; font: .875rem/1.4 var(--sans); }
 .comment-author { font-weight: 700; }
+.comment-badge { margin-left: .4rem; font-size: .75rem; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; padding: .05rem .4rem; border: 1px solid currentColor; border-radius: 999px; color: var(--accent, #0b5563); }
 .comment-replying, .comment-edited, .comment-time { color: var(--muted); }
 .comment-time { text-decoration: none; }
 .comment-time:hover { text-decoration: underline; }
