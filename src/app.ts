@@ -175,6 +175,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       signInPath: READER_SIGN_IN_PATH,
       subscribe: newsroom.subscribe,
       assets: site.assets,
+      cache,
       async renderArticle(path, query) {
         const [, section = '', slug = ''] = path.split('/');
         const page = await renderer.article(section, slug, query);

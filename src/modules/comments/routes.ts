@@ -16,6 +16,9 @@ import { registerCommentsLive } from './live.js';
 import { sectionHref, type SectionQuery } from './page-query.js';
 import type { CommentsService } from './service.js';
 import { isSort, type Sort } from './types.js';
+import { threadTag } from './events.js';
+import { makeEntry, type PageCache } from '../../http/page-cache.js';
+import { sendPage } from '../../http/send-page.js';
 
 export interface CommentsRouteDeps {
   comments: CommentsService;
@@ -28,6 +31,8 @@ export interface CommentsRouteDeps {
   subscribe?: (topic: string, listener: (payload: unknown) => void) => () => void;
   /** The site's asset store, which serves the browser script. */
   assets?: Assets;
+  /** Keeps the first page of each thread as JSON bytes, purged with the thread (left out: none kept). */
+  cache?: PageCache;
 }
 
 type Query = Record<string, string | string[] | undefined>;
@@ -87,9 +92,23 @@ export async function registerCommentsRoutes(app: FastifyInstance, deps: Comment
     const storyId = optionalId(queryString(query, 'story'), 'story');
     const articleId = optionalId(queryString(query, 'article'), 'article');
     if (storyId === undefined && articleId === undefined) throw new CommentsError(400, 'Say which discussion: ?story=<id> or ?article=<id>.');
-    const page = storyId !== undefined ? await comments.thread(storyId, options) : await comments.threadForArticleId(articleId ?? 0, options);
+    const load = () => (storyId !== undefined ? comments.thread(storyId, options) : comments.threadForArticleId(articleId ?? 0, options));
+    // First pages are what every reader asks for: kept as bytes until the thread changes.
+    const cache = deps.cache;
+    if (options.cursor !== undefined || !cache) {
+      const page = await load();
+      if (!page) throw new CommentsError(404, 'There is no such discussion.');
+      return json(reply, 200, page);
+    }
+    const key = `api:comments:${storyId !== undefined ? `s${storyId}` : `a${articleId}`}:${options.sort}`;
+    const hit = cache.get(key);
+    if (hit) return sendPage(request, reply, hit, null);
+    const generation = cache.generation;
+    const page = await load();
     if (!page) throw new CommentsError(404, 'There is no such discussion.');
-    return json(reply, 200, page);
+    const entry = makeEntry(200, 'application/json; charset=utf-8', JSON.stringify(page), [threadTag(page.story.id)]);
+    cache.set(key, entry, generation);
+    return sendPage(request, reply, entry, null);
   });
 
   app.get('/api/comments/me', async (request, reply) => {
