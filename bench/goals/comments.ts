@@ -13,7 +13,7 @@ import { CompiledQuery, sql, type Insertable, type RawBuilder } from 'kysely';
 import pg from 'pg';
 import type { App } from '../../src/app.js';
 import type { Tables } from '../../src/db/tables.js';
-import type { Commenter, Sort, ThreadPage } from '../../src/modules/comments/index.js';
+import { threadTag, type Commenter, type Sort, type ThreadPage } from '../../src/modules/comments/index.js';
 import type { Dist } from '../lib/dist.js';
 import { openApp } from '../lib/demo-dir.js';
 import { int, ms, ratio, seconds } from '../lib/format.js';
@@ -506,6 +506,11 @@ async function measureReadsAndPosts(
     const response = await app.http.inject({ method: 'GET', url: apiUrl });
     if (response.statusCode !== 200) throw new Error(`GET ${apiUrl} answered ${response.statusCode}`);
   };
+  // The same request just after the thread changed: read, built and serialised anew.
+  const injectCold = async () => {
+    app.cache.purge([threadTag(large.storyId)]);
+    await inject();
+  };
   // The cursor of a page far down the thread, by walking there as a reader clicking "more" would.
   let cursor = first.nextCursor;
   let fetched = 1;
@@ -527,6 +532,7 @@ async function measureReadsAndPosts(
     liked: () => thread(large, 'liked'),
     section: () => app.comments.section(article, { sort: 'newest' }),
     http: inject,
+    httpCold: injectCold,
     deep: () => thread(large, 'newest', deepCursor),
   };
   for (const fn of Object.values(variants)) await timeCalls(0, READ_WARMUP, fn);
@@ -544,6 +550,7 @@ async function measureReadsAndPosts(
   const liked = await time(READS, 0, variants.liked);
   const section = await time(READS, 0, variants.section);
   const http = await time(READS, 0, variants.http);
+  const httpCold = await time(READS, 0, variants.httpCold);
   const deep = deepCursor ? await time(READS, 0, variants.deep) : null;
   const readPauses = await readGc.stop();
   const readCpu = readContention.stop();
@@ -614,7 +621,8 @@ async function measureReadsAndPosts(
     row('first page, newest (comments.thread): p50', ms(newest.p50)),
     row('first page, newest (comments.thread): p99', ms(newest.p99), `≤ ${pageTarget} ms`, newest.p99 <= pageTarget),
     row('first page, newest (comments.thread): mean', ms(newest.mean)),
-    row('first page, HTTP in process (GET /api/comments?story=): p50 / p99 / mean', `${ms(http.p50)} / ${ms(http.p99)} / ${ms(http.mean)}`, `p99 ≤ ${pageTarget} ms`, http.p99 <= pageTarget),
+    row('first page, HTTP in process (GET /api/comments?story=), kept page: p50 / p99 / mean', `${ms(http.p50)} / ${ms(http.p99)} / ${ms(http.mean)}`, `p99 ≤ ${pageTarget} ms`, http.p99 <= pageTarget),
+    row('first page, HTTP in process, just after a change (read, built, serialised): p50 / p99 / mean', `${ms(httpCold.p50)} / ${ms(httpCold.p99)} / ${ms(httpCold.mean)}`, `info: ≤ ${pageTarget} ms`, null),
     row('first page, article page data (comments.section): p50 / p99', `${ms(section.p50)} / ${ms(section.p99)}`, `info: ≤ ${pageTarget} ms`, null),
     row('first page, oldest: p50 / p99', `${ms(oldest.p50)} / ${ms(oldest.p99)}`, `info: ≤ ${pageTarget} ms`, null),
     row('first page, most liked: p50 / p99', `${ms(liked.p50)} / ${ms(liked.p99)}`, `info: ≤ ${pageTarget} ms`, null),
