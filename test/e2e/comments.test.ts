@@ -73,19 +73,48 @@ describe('comments in Chromium, live', { skip: noChromium }, () => {
   const row = (id: number) => f.app.db.kysely.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
   const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
-  it('references its script and stylesheet on article pages only', async () => {
+  it('references its loader on article pages only, which names the script and stylesheet', async () => {
     const html = (await f.app.http.inject({ url: article.path })).body;
     const scripts = [...html.matchAll(/<script[^>]*>/gu)].map((m) => m[0]);
-    assert.equal(scripts.filter((s) => /type="module"/u.test(s) && /src="\/assets\/comments\.[0-9a-f]{10}\.js"/u.test(s)).length, 1, scripts.join('\n'));
-    const src = /src="(\/assets\/comments\.[0-9a-f]{10}\.js)"/u.exec(html)?.[1] ?? '';
+    const loaders = scripts.filter((s) => /type="module"/u.test(s) && /src="\/assets\/comments-loader\.[0-9a-f]{10}\.js"/u.test(s));
+    assert.equal(loaders.length, 1, scripts.join('\n'));
+    const src = /data-comments-client="(\/assets\/comments\.[0-9a-f]{10}\.js)"/u.exec(loaders[0] ?? '')?.[1] ?? '';
     const js = await f.app.http.inject({ url: src });
     assert.equal(js.statusCode, 200);
     assert.match(String(js.headers['content-type']), /javascript/u);
     assert.deepEqual(js.rawPayload, fs.readFileSync(COMMENTS_BUNDLE));
-    assert.match(html, /<link rel="stylesheet" href="\/assets\/comments-live\.[0-9a-f]{10}\.css"/u);
+    const css = /data-comments-css="(\/assets\/comments-live\.[0-9a-f]{10}\.css)"/u.exec(loaders[0] ?? '')?.[1] ?? '';
+    assert.equal((await f.app.http.inject({ url: css })).statusCode, 200);
     for (const other of ['/', '/news', '/search?q=bridge']) {
-      assert.doesNotMatch((await f.app.http.inject({ url: other })).body, /\/assets\/comments\.[0-9a-f]+\.js/u, other);
+      assert.doesNotMatch((await f.app.http.inject({ url: other })).body, /\/assets\/comments(-loader)?\.[0-9a-f]+\.js/u, other);
     }
+  });
+
+  it('downloads the script only when the reader nears the comments', async () => {
+    const paragraph = (i: number) => ({ type: 'paragraph' as const, content: [{ type: 'text' as const, text: `Paragraph ${i} of a long report. `.repeat(12) }] });
+    const long = await f.app.publishing.createArticle({
+      headline: 'A long report',
+      slug: 'a-long-report',
+      sectionSlug: 'news',
+      authors: [{ slug: 'rita' }],
+      status: 'published',
+      publishedAt: f.clock.now - 60_000,
+      body: { type: 'doc', content: Array.from({ length: 40 }, (_, i) => paragraph(i + 1)) },
+    });
+    const problems: string[] = [];
+    const { context, page } = await readerPage(null, 390, problems);
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(`${origin}/news/${long.slug}`);
+    const isScript = (p: string) => /^\/assets\/comments\.[0-9a-f]{10}\.js$/u.test(p);
+    assert.ok(fetched.some((p) => /comments-loader/u.test(p)), 'the loader is fetched');
+    assert.equal(fetched.some(isScript), false, 'not at the top of a long article');
+    const arrived = page.waitForRequest((request) => isScript(new URL(request.url()).pathname));
+    await page.locator('#comments').scrollIntoViewIfNeeded();
+    await arrived;
+    await page.locator('.comments-live').waitFor({ state: 'attached' });
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 
   it('lets a signed-in reader reply inline and like, and shows another reader’s new comment behind a button', async () => {

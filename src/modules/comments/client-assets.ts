@@ -18,6 +18,8 @@ export const COMMENTS_BUNDLE_CSS = path.join(BUILT, 'comments.css');
 export interface CommentsClient {
   script: string;
   stylesheet: string;
+  /** Article pages load the script through this small loader, when the reader nears the comments. */
+  loader: string;
 }
 
 const stores = new Set<Assets>();
@@ -40,7 +42,9 @@ export function commentsClient(): CommentsClient | null {
   const script = fs.readFileSync(COMMENTS_BUNDLE);
   const css = fs.readFileSync(COMMENTS_BUNDLE_CSS);
   let found: CommentsClient | null = null;
-  for (const assets of stores) found = { script: assets.put('comments.js', script), stylesheet: assets.put('comments-live.css', css) };
+  for (const assets of stores) {
+    found = { script: assets.put('comments.js', script), stylesheet: assets.put('comments-live.css', css), loader: assets.load('comments-loader.js') };
+  }
   current = found;
   return current;
 }

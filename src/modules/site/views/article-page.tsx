@@ -51,8 +51,7 @@ export function ArticlePage({ ctx, article, related, comments }: { ctx: SiteCont
             <link rel="alternate" type="application/rss+xml" title={`${article.section.name} (RSS)`} href={`/feeds/section/${article.section.slug}/rss.xml`} />
             <JsonLd data={articleLd(ctx, article)} />
             {comments ? <link rel="stylesheet" href={comments.stylesheet} /> : null}
-            {client ? <link rel="stylesheet" href={client.stylesheet} /> : null}
-            {client ? <script type="module" src={client.script} /> : null}
+            {client ? <script type="module" src={client.loader} data-comments-client={client.script} data-comments-css={client.stylesheet} /> : null}
           </>
         ),
       }}
