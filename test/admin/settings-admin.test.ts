@@ -46,6 +46,11 @@ describe('settings admin', () => {
       [{ pageSize: 'many' }, 'pageSize', /must be a whole number/u],
       [{ logoMediaId: 999 }, 'logoMediaId', /no image/u],
       [{ locale: 'not a locale!' }, 'locale', /language tag/u],
+      [{ support: { minimumAmount: 5000, maximumAmount: 100 } }, 'support.minimumAmount', /smallest amount/u],
+      [{ support: { presets: [50] } }, 'support.presets.0', /between the smallest and the largest/u],
+      [{ support: { currency: 'dollars' } }, 'support.currency', /.+/u],
+      [{ ads: { source: 'thirdParty' } }, 'ads.thirdPartyScript', /give the ad tag/u],
+      [{ privacy: { consentBanner: 'always' } }, 'privacy.consentBanner', /.+/u],
       [{}, 'body', /.+/u],
     ];
     for (const [body, field, message] of cases) {
@@ -71,7 +76,39 @@ describe('settings admin', () => {
         if (input.attr('checked') !== undefined) fields[name] = 'on';
       } else fields[name] = input.attr('value') ?? '';
     });
+    $('form[action="/admin/settings"] select').each((_, el) => {
+      const select = $(el);
+      fields[select.attr('name') ?? ''] = select.find('option[selected]').attr('value') ?? '';
+    });
     assert.equal(fields.timeZone, 'UTC');
+    assert.equal(fields['support.presets'], '5, 10, 25', 'amounts shown in dollars, not cents');
+    assert.equal(fields['ads.source'], 'house');
+    const money = await admin.form('/admin/settings', {
+      ...fields,
+      'support.currency': 'eur',
+      'support.presets': '3, 10.50, 50',
+      'support.minimumAmount': '2',
+      'privacy.consentBanner': 'euUk',
+      'newsletters.briefingHour': '',
+    });
+    assert.equal(money.statusCode, 303);
+    assert.equal(app.settings.get().support.currency, 'eur');
+    assert.deepEqual(app.settings.get().support.presets, [300, 1050, 5000]);
+    assert.equal(app.settings.get().support.minimumAmount, 200);
+    assert.equal(app.settings.get().privacy.consentBanner, 'euUk');
+    assert.equal(app.settings.get().newsletters.briefingHour, null);
+    for (const [name, value, message] of [
+      ['support.presets', '10.555', /support\.presets/u],
+      ['support.minimumAmount', '-1', /support\.minimumAmount/u],
+      ['support.currency', 'XYZ', /not a currency/u],
+      ['ads.thirdPartyScript', 'http://ads.example/tag.js', /https address/u],
+      ['privacy.consentBanner', 'sometimes', /privacy\.consentBanner/u],
+    ] as const) {
+      const refused = await admin.form('/admin/settings', { ...fields, [name]: value });
+      assert.equal(refused.statusCode, 400, `${name}=${value}`);
+      assert.match(refused.body, message);
+    }
+    assert.deepEqual(app.settings.get().support.presets, [300, 1050, 5000], 'nothing refused was saved');
     const saved = await admin.form('/admin/settings', { ...fields, timeZone: 'Europe/Lisbon', 'comments.autoCloseDays': '30' });
     assert.equal(saved.statusCode, 303);
     assert.equal(app.settings.get().timeZone, 'Europe/Lisbon');

@@ -9,11 +9,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRole, requireStaff, type ApiKeyInfo, type Role, type Staff, type User } from '../accounts/index.js';
 import { createUserAdmin } from '../accounts/service.js';
 import type { NewsroomDeps } from '../newsroom/deps.js';
-import type { SettingsPatch } from '../settings/service.js';
 import { registerStaffApi } from './staff-api.js';
 import { createStaffOps, StaffOpError } from './staff-ops.js';
 import type { Notice } from '../newsroom/notices.js';
-import { auditPage, confirmPage, keysPage, settingsPage, usersPage, type Confirmation } from './staff-views.js';
+import { auditPage, confirmPage, keysPage, usersPage, type Confirmation } from './staff-views.js';
+import { settingsPage } from './settings-views.js';
+import { settingsFromForm } from './settings-form.js';
 
 const PAGE = 50;
 
@@ -228,23 +229,3 @@ function formOf(body: unknown): Record<string, string | undefined> {
   return out;
 }
 
-/** The settings form as a patch; numbers that are not numbers fail the service's validation with their field. */
-function settingsFromForm(form: Record<string, string | undefined>): SettingsPatch {
-  const num = (name: string) => {
-    const raw = (form[name] ?? '').trim();
-    return raw === '' ? Number.NaN : Number(raw);
-  };
-  const logo = (form.logoMediaId ?? '').trim();
-  return {
-    name: (form.name ?? '').trim(),
-    tagline: (form.tagline ?? '').trim(),
-    description: (form.description ?? '').trim(),
-    logoMediaId: logo === '' ? null : Number(logo),
-    accentColor: (form.accentColor ?? '').trim(),
-    locale: (form.locale ?? '').trim(),
-    timeZone: (form.timeZone ?? '').trim(),
-    pageSize: num('pageSize'),
-    adRule: { everyParagraphs: num('adRule.everyParagraphs'), notBeforeParagraph: num('adRule.notBeforeParagraph'), maxSlots: num('adRule.maxSlots') },
-    comments: { openByDefault: form['comments.openByDefault'] === 'on', autoCloseDays: num('comments.autoCloseDays'), preModeration: form['comments.preModeration'] === 'on' },
-  };
-}

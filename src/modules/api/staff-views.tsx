@@ -7,68 +7,9 @@ import { roles, staffRoles } from '../accounts/index.js';
 import type { AuditEntry } from '../audit/index.js';
 import { Notices, type Notice } from '../newsroom/notices.js';
 import { adminPage, type Look } from '../newsroom/shell.js';
-import type { PublicationSettings } from '../settings/service.js';
+import { Field } from './form-fields.js';
 
 const when = (ms: number | null) => (ms === null ? '—' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC');
-
-function Field(props: { name: string; label: string; value: string | number; type?: 'text' | 'number' | 'email' | 'password' | 'color'; hint?: string; min?: number; max?: number }) {
-  return (
-    <p>
-      <label for={props.name}>{props.label}</label>
-      {props.type === 'password' ? (
-        <input id={props.name} name={props.name} type="password" autocomplete="new-password" />
-      ) : (
-        // Preact types each input type separately; these all take a value and optional bounds.
-        <input id={props.name} name={props.name} type={(props.type ?? 'text') as 'text'} value={String(props.value)} {...(props.min !== undefined ? { min: props.min } : {})} {...(props.max !== undefined ? { max: props.max } : {})} />
-      )}
-      {props.hint ? <small class="field-hint">{props.hint}</small> : null}
-    </p>
-  );
-}
-
-function Check(props: { name: string; label: string; checked: boolean }) {
-  return (
-    <p class="admin-check">
-      <input id={props.name} name={props.name} type="checkbox" value="on" checked={props.checked} />
-      <label for={props.name}>{props.label}</label>
-    </p>
-  );
-}
-
-export function settingsPage(look: Look | null, staff: Staff, s: PublicationSettings, notice: Notice = {}): string {
-  return adminPage({
-    look,
-    staff,
-    title: 'Settings',
-    active: 'settings',
-    children: (
-      <form method="post" action="/admin/settings" class="admin-form staff-settings">
-        <Notices notice={notice} />
-        <h2>Publication</h2>
-        <Field name="name" label="Name" value={s.name} />
-        <Field name="tagline" label="Tagline" value={s.tagline} />
-        <Field name="description" label="Description" value={s.description} />
-        <Field name="logoMediaId" label="Logo (media id)" value={s.logoMediaId ?? ''} hint="The id of an image in the media library; empty for the name in type." />
-        <Field name="accentColor" label="Accent colour" value={s.accentColor} type="color" />
-        <h2>Language and time</h2>
-        <Field name="locale" label="Locale" value={s.locale} hint="A BCP 47 tag, such as en-GB or fr-FR." />
-        <Field name="timeZone" label="Time zone" value={s.timeZone} hint="An IANA zone, such as Europe/London." />
-        <Field name="pageSize" label="Stories per listing page" value={s.pageSize} type="number" min={5} max={100} />
-        <h2>Ads in articles</h2>
-        <Field name="adRule.everyParagraphs" label="A slot after every N paragraphs" value={s.adRule.everyParagraphs} type="number" min={1} max={50} />
-        <Field name="adRule.notBeforeParagraph" label="Never before paragraph" value={s.adRule.notBeforeParagraph} type="number" min={1} max={50} />
-        <Field name="adRule.maxSlots" label="At most this many slots" value={s.adRule.maxSlots} type="number" min={0} max={20} />
-        <h2>Comments</h2>
-        <Check name="comments.openByDefault" label="New articles are open for comments" checked={s.comments.openByDefault} />
-        <Field name="comments.autoCloseDays" label="Close comments after (days, 0 = never)" value={s.comments.autoCloseDays} type="number" min={0} max={3650} />
-        <Check name="comments.preModeration" label="Hold every comment for a moderator" checked={s.comments.preModeration} />
-        <p>
-          <button type="submit">Save settings</button>
-        </p>
-      </form>
-    ),
-  });
-}
 
 export function usersPage(look: Look | null, staff: Staff, users: User[], filter: string, notice: Notice = {}, shownPassword?: { email: string; password: string }): string {
   return adminPage({

@@ -151,6 +151,7 @@ export async function createSettingsService(
       }
       if (!isTimeZone(next.timeZone)) throw new SettingsError(`timeZone: unknown time zone "${next.timeZone}"`, 'timeZone');
       checkComments(next.comments);
+      checkSupportAndAds(next);
       const value = JSON.stringify(next);
       await db.kysely
         .insertInto('settings')
@@ -204,6 +205,34 @@ function checkComments(comments: CommentDefaults): void {
       throw new SettingsError(`${field}: "${origin}" is not an https origin: write the scheme and host only, like https://example.com`, field);
     }
   });
+}
+
+/** What the schema cannot say about money and the ad tag. */
+function checkSupportAndAds(settings: PublicationSettings): void {
+  const { support, ads } = settings;
+  if (!isCurrency(support.currency)) throw new SettingsError(`support.currency: "${support.currency.toUpperCase()}" is not a currency code (try USD, EUR or GBP)`, 'support.currency');
+  if (support.minimumAmount > support.maximumAmount) {
+    throw new SettingsError('support.minimumAmount: the smallest amount must not be more than the largest', 'support.minimumAmount');
+  }
+  support.presets.forEach((amount, index) => {
+    if (amount < support.minimumAmount || amount > support.maximumAmount) {
+      throw new SettingsError(`support.presets.${index}: every preset must lie between the smallest and the largest amount`, `support.presets.${index}`);
+    }
+  });
+  if (ads.thirdPartyScript !== '' && !(URL.canParse(ads.thirdPartyScript) && new URL(ads.thirdPartyScript).protocol === 'https:')) {
+    throw new SettingsError('ads.thirdPartyScript: the ad tag must be an https address (or empty for none)', 'ads.thirdPartyScript');
+  }
+  if (ads.source === 'thirdParty' && ads.thirdPartyScript === '') {
+    throw new SettingsError('ads.thirdPartyScript: give the ad tag\'s address to fill slots with it', 'ads.thirdPartyScript');
+  }
+}
+
+function isCurrency(code: string): boolean {
+  try {
+    return Intl.supportedValuesOf('currency').includes(code.toUpperCase());
+  } catch {
+    return false;
+  }
 }
 
 /** "https://news.example.org", or with a port: scheme and host as browsers send them in Origin. */
