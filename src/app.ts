@@ -44,6 +44,7 @@ import { registerReaderAccounts } from './modules/accounts/readers/index.js';
 import { registerCommentsEmbed } from './modules/comments/embed-routes.js';
 import { registerCommentsAdmin } from './modules/comments/admin/index.js';
 import { signingSecret } from './secret.js';
+import { registerRevenue, revenueMigrations, supporterUserIds, type Revenue } from './modules/revenue/index.js';
 
 export interface AppOptions {
   /** PostgreSQL only: run in a schema of its own (tests). */
@@ -70,10 +71,11 @@ export interface App {
   articleEvents: ArticleEvents;
   email: Mailer;
   comments: CommentsService;
+  revenue: Revenue;
   close(): Promise<void>;
 }
 
-export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations, emailMigrations, commentsMigrations];
+export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations, emailMigrations, commentsMigrations, revenueMigrations];
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
@@ -105,7 +107,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const secret = signingSecret(config);
     const purge = (tags: string[]) => bus.publish('cache.purge', tags);
     const publish = (topic: string, payload: unknown) => bus.publish(topic, payload);
-    const comments = createCommentsService({ db, now, secret, publicUrl: config.publicUrl, settings, audit, purge, publish, jobs });
+    // The "Supporter" badge beside comments asks revenue once per page of comments.
+    const supporters = (ids: readonly number[]) => supporterUserIds(db, ids, now());
+    const comments = createCommentsService({ db, now, secret, publicUrl: config.publicUrl, settings, audit, purge, publish, jobs, supporters });
 
     let site: Awaited<ReturnType<typeof registerSiteModule>> | undefined;
     const http = await createServer({
@@ -188,6 +192,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await registerCommentsAdmin(http, { ...newsroom, comments });
 
     // Reader revenue and privacy: each module registers its routes here (one call each).
+    const revenue = await registerRevenue(http, { db, now, publicUrl: config.publicUrl, settings, jobs, email, look, currentUser: (request) => signedInUser(accounts, request), site, stripe: { secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, apiUrl: config.stripeApiUrl } });
 
     return {
       config,
@@ -206,6 +211,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       articleEvents,
       email,
       comments,
+      revenue,
       async close() {
         await jobs.stop();
         mailTransport?.close();

@@ -9,5 +9,6 @@ import type { MediaTables } from '../modules/media/tables.js';
 import type { PublishingTables } from '../modules/publishing/tables.js';
 import type { SettingsTables } from '../modules/settings/tables.js';
 import type { WebhooksTables } from '../modules/webhooks/tables.js';
+import type { RevenueTables } from '../modules/revenue/tables.js';
 
-export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables & JobsTables & AuditTables & EmbedsTables & WebhooksTables & EmailTables & CommentsTables;
+export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables & JobsTables & AuditTables & EmbedsTables & WebhooksTables & EmailTables & CommentsTables & RevenueTables;

@@ -48,4 +48,19 @@ describe('the Supporter badge', () => {
     const replies = await comments.replies(root.id);
     assert.equal(replies?.items[0]?.author?.supporter, true);
   });
+
+  it('comes from the revenue module’s supporters in the assembled app', async () => {
+    const article = await f.article('badges-wired');
+    const giver = await f.reader('Gil Giver');
+    await f.app.db.kysely
+      .insertInto('supporters')
+      .values({ user_id: giver.id, email: null, name: 'Gil Giver', stripe_customer_id: null, active_until: f.clock.now + 86_400_000, created_at: f.clock.now, anonymised_at: null })
+      .execute();
+    await f.comment(giver, { articleId: article.id }, 'Glad to give');
+    await f.comment(other, { articleId: article.id }, 'Just reading');
+    const page = await f.app.comments.threadForArticleId(article.id);
+    const authors = new Map(page?.entries.map((e) => [e.comment.author?.name, e.comment.author?.supporter ?? false]));
+    assert.equal(authors.get('Gil Giver'), true);
+    assert.equal(authors.get('Otto Other'), false);
+  });
 });

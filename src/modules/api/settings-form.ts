@@ -4,24 +4,11 @@
  * ("12.50") and stored in minor units (1250), as payments are.
  */
 import type { SettingsPatch } from '../settings/service.js';
-
-/** Digits after the decimal point in a currency (2 for USD, 0 for JPY); 2 for codes Intl does not know. */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-export const fromMinor = (amount: number, currency: string): string => {
-  const digits = currencyDigits(currency);
-  return (amount / 10 ** digits).toFixed(digits).replace(/\.0+$/u, '');
-};
+import { minorDigits } from '../revenue/amount.js';
 
 /** "12.50" → 1250; NaN for anything that is not a plain amount with at most the currency's digits. */
 export function toMinor(raw: string, currency: string): number {
-  const digits = currencyDigits(currency);
+  const digits = minorDigits(currency);
   const match = /^(\d{1,9})(?:\.(\d+))?$/u.exec(raw.trim().replace(/,/gu, ''));
   if (!match) return Number.NaN;
   const fraction = match[2] ?? '';

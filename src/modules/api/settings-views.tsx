@@ -4,10 +4,10 @@ import { Notices, type Notice } from '../newsroom/notices.js';
 import { adminPage, type Look } from '../newsroom/shell.js';
 import type { PublicationSettings } from '../settings/service.js';
 import { Check, Field, Select } from './form-fields.js';
-import { fromMinor } from './settings-form.js';
+import { decimalOf } from '../revenue/amount.js';
 
 export function settingsPage(look: Look | null, staff: Staff, s: PublicationSettings, notice: Notice = {}): string {
-  const money = (amount: number) => fromMinor(amount, s.support.currency);
+  const money = (amount: number) => decimalOf(amount, s.support.currency);
   return adminPage({
     look,
     staff,
