@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { SiteContext } from '../../site/context.js';
 import { Layout } from '../../site/views/layout.js';
+export { Problem, Notice } from '../../site/views/form-messages.js';
 
 export interface SupportFrame {
   ctx: SiteContext;
@@ -32,18 +33,3 @@ export function TestModeBanner() {
   );
 }
 
-export function Problem({ message }: { message: string | null | undefined }) {
-  return message ? (
-    <p class="form-problem" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
-
-export function Notice({ message }: { message: string | null | undefined }) {
-  return message ? (
-    <p class="form-notice" role="status">
-      {message}
-    </p>
-  ) : null;
-}

@@ -6,6 +6,7 @@ import type { ReaderService } from '../service.js';
 import type { ReaderSessions } from '../session.js';
 import type { AccountComment } from '../views/account.js';
 import type { Frame } from '../views/frame.js';
+export { html, linkPage, seeOther, fields, queryValue } from '../../../../http/form-pages.js';
 
 export interface ReaderRouteContext {
   service: ReaderService;
@@ -17,35 +18,6 @@ export interface ReaderRouteContext {
   mailThrottle: SignInThrottle;
   /** The reader's comments and the replies to them, for the account page. */
   activity(user: User): Promise<AccountComment[]>;
-}
-
-export function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(body);
-}
-
-/** Pages reached from an emailed link carry its token in the address: never send it on as a Referer. */
-export function linkPage(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return html(reply.header('referrer-policy', 'no-referrer'), status, body);
-}
-
-export function seeOther(reply: FastifyReply, to: string): FastifyReply {
-  return reply.header('cache-control', 'no-store').redirect(to, 303);
-}
-
-/** Reads one-line text fields from a form body; anything missing, repeated or not a string is "". */
-export function fields<const K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
-  const source = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const out = {} as Record<K, string>;
-  for (const name of names) {
-    const value = source[name];
-    out[name] = typeof value === 'string' ? value.slice(0, 2048) : '';
-  }
-  return out;
-}
-
-export function queryValue(request: FastifyRequest, name: string): string {
-  const value = (request.query as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : '';
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { SiteContext } from '../../../site/context.js';
 import { Layout } from '../../../site/views/layout.js';
+export { Problem, Notice } from '../../../site/views/form-messages.js';
 
 export interface Frame {
   ctx: SiteContext;
@@ -30,22 +31,6 @@ export function accountDocument(frame: Frame, page: { title: string; path: strin
     </Layout>
   );
   return `<!doctype html>${renderToString(node)}`;
-}
-
-export function Problem({ message }: { message: string | null | undefined }) {
-  return message ? (
-    <p class="form-problem" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
-
-export function Notice({ message }: { message: string | null | undefined }) {
-  return message ? (
-    <p class="form-notice" role="status">
-      {message}
-    </p>
-  ) : null;
 }
 
 /** A hidden field carrying where to go after signing in, on every sign-in and sign-up form. */
