@@ -1,20 +1,11 @@
 /** The email receipt for each payment, sent from the job queue once the payment is committed. */
-import type { Database } from '../../db/database.js';
-import type { Mailer } from '../email/types.js';
-import type { JobQueue } from '../jobs/index.js';
-import type { SettingsService } from '../settings/service.js';
 import { formatMoney } from './amount.js';
+import type { RemindersDeps } from './reminders.js';
 
 export const RECEIPT_JOB = 'support.receipt';
 
-export interface ReceiptDeps {
-  db: Database;
-  jobs: JobQueue;
-  email: Mailer;
-  settings: SettingsService;
-  publicUrl: string;
-  now: () => number;
-}
+/** What sending a receipt needs: the same as a reminder. */
+export type ReceiptDeps = RemindersDeps;
 
 export function defineReceiptJob(deps: ReceiptDeps): void {
   deps.jobs.define<{ paymentId: number }>(RECEIPT_JOB, async ({ paymentId }) => {

@@ -11,6 +11,7 @@ import { requireStaff } from './guard.js';
 import { HOME, safeReturnPath } from './return-path.js';
 import { registerStaffSession } from './session.js';
 import { dashboardPage, messagePage, setupPage, signInPage, type Look } from './views.js';
+import { fields } from '../../../http/form-pages.js';
 
 export interface AdminDeps {
   accounts: AccountsService;
@@ -124,15 +125,4 @@ export async function registerAdmin(app: FastifyInstance, deps: AdminDeps): Prom
     if (!staff) return reply; // unreachable: the guard answered
     return reply.header('cache-control', 'no-store').send({ name: staff.name, email: staff.email, role: staff.role, via: staff.via });
   });
-}
-
-/** Reads one-line text fields from a form body; anything missing or not a string is "". */
-function fields<const K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
-  const source = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-  const out = {} as Record<K, string>;
-  for (const name of names) {
-    const value = source[name];
-    out[name] = typeof value === 'string' ? value.slice(0, 2048) : '';
-  }
-  return out;
 }
