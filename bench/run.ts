@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { coldRenderGoal } from './goals/cold-render.js';
 import { commentsGoal, type CommentsFigures } from './goals/comments.js';
+import { liveGoal } from './goals/live.js';
 import { pageWeightGoal } from './goals/page-weight.js';
 import { postgresGoal } from './goals/postgres.js';
 import { scaleGoal } from './goals/scale.js';
@@ -26,7 +27,7 @@ import { formatSection, formatSummary, row, type Section } from './lib/report.js
 import type { Summary } from './lib/stats.js';
 import type { App } from '../src/app.js';
 
-const GOALS = ['cold-render', 'page-weight', 'throughput', 'startup', 'scale', 'postgres', 'comments'] as const;
+const GOALS = ['cold-render', 'page-weight', 'throughput', 'startup', 'scale', 'postgres', 'comments', 'live'] as const;
 type GoalName = (typeof GOALS)[number];
 const picked = process.argv.slice(2);
 const unknown = picked.filter((name) => !(GOALS as readonly string[]).includes(name));
@@ -133,6 +134,10 @@ try {
     const onSqlite = await goal('7 comments sqlite', 'goal 7: comments at 100k on SQLite (seeds 100,000 comments, then reads and posts: a few minutes)', () => commentsGoal(dist, 'sqlite'));
     const sqliteComments = (onSqlite?.data.figures as CommentsFigures | undefined) ?? null;
     await goal('7 comments postgres', 'goal 7: comments at 100k on PostgreSQL (a few minutes)', () => commentsGoal(dist, 'postgres', sqliteComments));
+  }
+  if (wanted('live')) {
+    await goal('8 live sqlite', 'goal 8: live comments over SSE on SQLite (2,000 readers, then 10,000 open streams: about a minute)', () => liveGoal(dist, 'sqlite'));
+    await goal('8 live postgres', 'goal 8: live comments over SSE on PostgreSQL (2,000 readers on one instance, then on a second)', () => liveGoal(dist, 'postgres'));
   }
 } finally {
   killAllChildren();
