@@ -45,6 +45,11 @@ import { registerCommentsEmbed } from './modules/comments/embed-routes.js';
 import { registerCommentsAdmin } from './modules/comments/admin/index.js';
 import { signingSecret } from './secret.js';
 import { registerRevenue, revenueMigrations, supporterUserIds, type Revenue } from './modules/revenue/index.js';
+import { adsMigrations, registerAds } from './modules/ads/index.js';
+import { privacyMigrations, registerPrivacy } from './modules/privacy/index.js';
+import { revenuePersonalData } from './modules/revenue/index.js';
+import { emailPersonalData } from './modules/email/index.js';
+import { newsletterPersonalData, newslettersMigrations, registerNewsletters, type Newsletters } from './modules/newsletters/index.js';
 
 export interface AppOptions {
   /** PostgreSQL only: run in a schema of its own (tests). */
@@ -72,10 +77,11 @@ export interface App {
   email: Mailer;
   comments: CommentsService;
   revenue: Revenue;
+  newsletters: Newsletters;
   close(): Promise<void>;
 }
 
-export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations, emailMigrations, commentsMigrations, revenueMigrations];
+export const migrationSets = [settingsMigrations, mediaMigrations, publishingMigrations, accountsMigrations, jobsMigrations, auditMigrations, embedsMigrations, webhooksMigrations, emailMigrations, commentsMigrations, revenueMigrations, adsMigrations, privacyMigrations, newslettersMigrations];
 
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] });
@@ -193,6 +199,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
     // Reader revenue and privacy: each module registers its routes here (one call each).
     const revenue = await registerRevenue(http, { db, now, publicUrl: config.publicUrl, settings, jobs, email, look, currentUser: (request) => signedInUser(accounts, request), site, stripe: { secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, apiUrl: config.stripeApiUrl } });
+    await registerAds(http, { db, now, secret, publicUrl: config.publicUrl, settings, media, queries, look, audit, visitors: site.visitors, purge, publish, subscribe: newsroom.subscribe });
+    // Export and deletion go through every module's personal data; email last (it erases what the others sent).
+    registerPrivacy(http, { db, now, publicUrl: config.publicUrl, settings, accounts, email, audit, queries, site, currentUser: (request) => signedInUser(accounts, request), sources: [comments.personalData, revenuePersonalData(db, { cancelJob: (key) => jobs.cancel(key), now }), newsletterPersonalData(db), emailPersonalData(db)] });
+    const newsletters = await registerNewsletters(http, { ...newsroom, currentUser: (request) => signedInUser(accounts, request), site: { renderer, assets: site.assets } });
 
     return {
       config,
@@ -212,6 +222,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       email,
       comments,
       revenue,
+      newsletters,
       async close() {
         await jobs.stop();
         mailTransport?.close();

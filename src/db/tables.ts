@@ -10,5 +10,8 @@ import type { PublishingTables } from '../modules/publishing/tables.js';
 import type { SettingsTables } from '../modules/settings/tables.js';
 import type { WebhooksTables } from '../modules/webhooks/tables.js';
 import type { RevenueTables } from '../modules/revenue/tables.js';
+import type { NewsletterTables } from '../modules/newsletters/tables.js';
+import type { AdsTables } from '../modules/ads/tables.js';
+import type { PrivacyTables } from '../modules/privacy/tables.js';
 
-export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables & JobsTables & AuditTables & EmbedsTables & WebhooksTables & EmailTables & CommentsTables & RevenueTables;
+export type Tables = SettingsTables & MediaTables & PublishingTables & AccountsTables & JobsTables & AuditTables & EmbedsTables & WebhooksTables & EmailTables & CommentsTables & RevenueTables & NewsletterTables & PrivacyTables & AdsTables;

@@ -48,3 +48,17 @@ export function securityHeaders(publicUrl: string, frameSources: readonly string
   if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
   return headers;
 }
+
+/**
+ * The policy with one more origin allowed to run scripts (and to frame, fetch and show images, as
+ * ad tags do): the publication's third-party ad tag, added per response only while one is set.
+ */
+export function allowingTagOrigin(policy: string, origin: string): string {
+  return policy
+    .split(';')
+    .map((directive) => {
+      const name = directive.trim().split(/\s+/u, 1)[0];
+      return name === 'script-src' || name === 'frame-src' || name === 'connect-src' || name === 'img-src' ? `${directive.trimEnd()} ${origin}` : directive;
+    })
+    .join(';');
+}

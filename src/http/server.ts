@@ -23,8 +23,10 @@ export interface ServerOptions {
 
 const MAX_URL_LENGTH = 2048;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-// Called server to server by Stripe (no Origin); its signature check is the defence instead.
-const CSRF_EXEMPT = new Set(['POST /webhooks/stripe']);
+// Called server to server (no Origin): by Stripe, whose signature check is the defence instead,
+// and by mail providers for one-click unsubscribe (RFC 8058), defended by the link's secret token.
+// Compared by path alone: the unsubscribe URL carries its token in the query string.
+const CSRF_EXEMPT = new Set(['POST /webhooks/stripe', 'POST /newsletter/unsubscribe']);
 
 export async function createServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -63,7 +65,7 @@ export async function createServer(options: ServerOptions): Promise<FastifyInsta
     if (request.url.length > MAX_URL_LENGTH) return uriTooLong(reply);
     // CSRF defence that works with cached, cookie-free pages: a state-changing request must come
     // from our own origin (Sec-Fetch-Site, else Origin). Browsers always send one of the two.
-    if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(`${request.method} ${request.url}`) && !sameOrigin(request, options.publicUrl)) {
+    if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(`${request.method} ${request.url.split('?', 1)[0] ?? ''}`) && !sameOrigin(request, options.publicUrl)) {
       return reply.code(403).type('text/plain; charset=utf-8').send('403 Forbidden: this form was sent from another site.\n');
     }
     return undefined;

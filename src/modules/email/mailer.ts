@@ -63,9 +63,9 @@ function checked(message: OutgoingEmail): OutgoingEmail {
 export function createMailer(deps: MailerDeps): Mailer {
   const k = deps.db.kysely;
 
-  deps.jobs.define<{ id: number }>(
+  deps.jobs.define<{ id: number; transient?: boolean }>(
     DELIVER_JOB,
-    async ({ id }, context) => {
+    async ({ id, transient }, context) => {
       const row = await k.selectFrom('email_outbox').selectAll().where('id', '=', id).executeTakeFirst();
       // Idempotent: a message already sent (or given up on) is never sent again by a retried job.
       if (!row || row.status !== 'queued' || !deps.transport) return;
@@ -86,8 +86,15 @@ export function createMailer(deps: MailerDeps): Mailer {
           .set({ attempts: context.attempt, last_error: reason.slice(0, 1000), ...(last ? { status: 'failed' } : {}) })
           .where('id', '=', id)
           .execute();
-        if (last) return;
+        if (last) {
+          if (transient) await k.deleteFrom('email_outbox').where('id', '=', id).execute();
+          return;
+        }
         throw error;
+      }
+      if (transient) {
+        await k.deleteFrom('email_outbox').where('id', '=', id).execute();
+        return;
       }
       // Sent: the body (sign-in links, replies) is not kept; the row stays as a delivery record.
       await k
@@ -100,9 +107,10 @@ export function createMailer(deps: MailerDeps): Mailer {
   );
 
   return {
-    async send(input) {
+    async send(input, options = {}) {
       const message = checked(input);
-      const row = await k
+      const within = options.within ?? k;
+      const row = await within
         .insertInto('email_outbox')
         .values({
           to_address: message.to,
@@ -119,7 +127,8 @@ export function createMailer(deps: MailerDeps): Mailer {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      if (deps.transport) await deps.jobs.enqueue(DELIVER_JOB, { id: row.id });
+      const payload = options.transient ? { id: row.id, transient: true } : { id: row.id };
+      if (deps.transport) await deps.jobs.enqueue(DELIVER_JOB, payload, options.within ? { within: options.within } : {});
       return row.id;
     },
 

@@ -278,9 +278,9 @@ export function createPublishingQueries(db: Database, media: MediaService): Publ
     },
 
     async page(slug) {
-      const row = await k.selectFrom('pages').select(['id', 'slug', 'title', 'rendered_body', 'updated_at']).where('slug', '=', slug).executeTakeFirst();
+      const row = await k.selectFrom('pages').select(['id', 'slug', 'title', 'rendered_body', 'updated_at', 'version']).where('slug', '=', slug).executeTakeFirst();
       if (!row) return null;
-      return { id: row.id, slug: row.slug, title: row.title, body: JSON.parse(row.rendered_body) as RenderedPart[], updatedAt: row.updated_at };
+      return { id: row.id, slug: row.slug, title: row.title, body: JSON.parse(row.rendered_body) as RenderedPart[], updatedAt: row.updated_at, version: Number(row.version) };
     },
 
     async pages() {

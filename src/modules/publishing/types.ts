@@ -75,6 +75,8 @@ export interface Page {
   title: string;
   body: RenderedPart[];
   updatedAt: number;
+  /** Counts up on every save; the Terms of Use and Privacy Policy show it (readers consent to a version). */
+  version: number;
 }
 
 export interface Paged<T> {

@@ -13,7 +13,7 @@ import { BylineNames, CARD_SIZES, Card, CommentsRegion, Time } from './component
 import { SupportPitch } from '../../revenue/views/pitch.js';
 import { NewsletterSignup } from '../../newsletters/views/signup-form.js';
 import { PrivacyNotice } from '../../privacy/views/notice.js';
-import { AdSlot } from '../../ads/views/slot.js';
+import { AdSlot, AdTag } from '../../ads/views/slot.js';
 
 const HERO_SIZES = '(min-width: 1100px) 1040px, 100vw';
 
@@ -52,6 +52,7 @@ export function ArticlePage({ ctx, article, related, comments }: { ctx: SiteCont
             <JsonLd data={articleLd(ctx, article)} />
             {comments ? <link rel="stylesheet" href={comments.stylesheet} /> : null}
             {client ? <script type="module" src={client.loader} data-comments-client={client.script} data-comments-css={client.stylesheet} /> : null}
+            <AdTag ctx={ctx} />
           </>
         ),
       }}
@@ -143,12 +144,12 @@ function Body({ ctx, article }: { ctx: SiteContext; article: Article }) {
   let n = 0;
   article.body.forEach((part, i) => {
     html.push(part.html);
-    if (slots.has(i)) html.push(adSlotHtml(ctx, `article-inline-${++n}`));
+    if (slots.has(i)) html.push(adSlotHtml(ctx, `article-inline-${++n}`, article.section.slug));
   });
   return <div class="story-body" dangerouslySetInnerHTML={{ __html: html.join('\n') }} />;
 }
 
-function adSlotHtml(ctx: SiteContext, id: string): string {
+function adSlotHtml(ctx: SiteContext, id: string, section: string): string {
   // The body is raw pre-rendered HTML, so the slot joins it as a string.
-  return renderToString(<AdSlot ctx={ctx} id={id} />);
+  return renderToString(<AdSlot ctx={ctx} id={id} section={section} />);
 }

@@ -111,10 +111,12 @@ function MastheadInner({ ctx, currentSection, query }: { ctx: SiteContext; curre
 
 function Footer({ ctx }: { ctx: SiteContext }) {
   const year = yearInZone(ctx.now, ctx.settings.timeZone);
-  return <footer class="site-footer" dangerouslySetInnerHTML={chromeHtml(ctx, `footer|${year}`, () => FooterInner({ ctx, year }))} />;
+  // Do Not Sell or Share: opted out (cookie, account) or Sec-GPC sent; part of the page's variant key.
+  const honored = ctx.visitor.optedOut || ctx.visitor.gpc;
+  return <footer class="site-footer" dangerouslySetInnerHTML={chromeHtml(ctx, `footer|${year}|${honored ? 'opted-out' : ''}`, () => FooterInner({ ctx, year, honored }))} />;
 }
 
-function FooterInner({ ctx, year }: { ctx: SiteContext; year: number }) {
+function FooterInner({ ctx, year, honored }: { ctx: SiteContext; year: number; honored: boolean }) {
   const { settings } = ctx;
   return (
     <>
@@ -155,6 +157,7 @@ function FooterInner({ ctx, year }: { ctx: SiteContext; year: number }) {
             </li>
             <li>
               <a href="/do-not-sell">Do Not Sell or Share My Personal Information</a>
+              {honored ? <span class="opt-out-honored"> · Opt-out request honored</span> : null}
             </li>
           </ul>
         </nav>

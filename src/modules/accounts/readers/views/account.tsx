@@ -139,6 +139,25 @@ export function accountPage(frame: Frame, view: AccountView): string {
           )}
         </section>
 
+        {/* Export, deletion and Do Not Sell or Share: the privacy module's pages. */}
+        <section class="account-section" id="your-data" aria-labelledby="data-heading">
+          <h2 id="data-heading">Your data</h2>
+          <form method="post" action="/account/data/export">
+            <p>Download everything we keep about you (your account, comments, email choices, payments) as a JSON file. The download link works for 24 hours.</p>
+            <button class="button button-secondary" type="submit">
+              Download your data
+            </button>
+          </form>
+          <p>
+            <a href="/do-not-sell">Do Not Sell or Share My Personal Information</a>
+          </p>
+          {user.role === 'reader' ? (
+            <p>
+              <a href="/account/data/delete">Delete your account</a>
+            </p>
+          ) : null}
+        </section>
+
         <section class="account-section" aria-labelledby="sign-out-heading">
           <h2 id="sign-out-heading">Sign out</h2>
           <form method="post" action="/account/sign-out">
