@@ -2,7 +2,8 @@
  * What the comments module keeps about a reader, for data export and account deletion (the
  * privacy module's contract). Deletion keeps threads whole: the reader's comments are either
  * kept under "Former reader" or removed the way the reader could remove them (a "[deleted]"
- * placeholder where others replied), and their likes come off the counts.
+ * placeholder where others replied), and their likes come off the counts. A kept comment's
+ * author id becomes minus its own id: no account has it, no two former readers share it.
  */
 import type { DataSubject, ErasureOptions, PersonalDataSource } from '../privacy/personal-data.js';
 import { removeRow } from './posting.js';
@@ -83,6 +84,20 @@ export function commentsPersonalData(shared: Shared): PersonalDataSource {
           }
         }
       }
+      // Last, the account id itself: each kept comment gets an id of its own that names no one
+      // (minus the comment's id), and replies to it point at that same id.
+      await k.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('comments')
+          .set((eb) => ({ reply_to_user_id: eb.neg(eb.ref('parent_id')) }))
+          .where('reply_to_user_id', '=', subject.userId)
+          .execute();
+        await trx
+          .updateTable('comments')
+          .set((eb) => ({ user_id: eb.neg(eb.ref('id')) }))
+          .where('user_id', '=', subject.userId)
+          .execute();
+      });
       // Names and likes are on the cached pages of these threads (removals purged their own).
       if (stories.size > 0) shared.deps.purge([...stories].map(threadTag));
     },

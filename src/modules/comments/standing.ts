@@ -32,6 +32,8 @@ function standingOf(row: { kind: string; message: string; until: number | null }
 
 /** Counts an approval (automatic or a moderator's) towards "new readers are held until N approved". */
 export async function countApproval(k: Kysely<Tables>, userId: number, delta: 1 | -1, at: number): Promise<void> {
+  // A deleted account's kept comments carry a negative author id (personal-data.ts): no one to count for.
+  if (userId < 0) return;
   await k
     .insertInto('reader_standing')
     .values({ user_id: userId, kind: 'good', message: '', until: null, approved_count: Math.max(delta, 0), updated_at: at, updated_by: null })
