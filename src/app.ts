@@ -44,10 +44,9 @@ import { registerReaderAccounts } from './modules/accounts/readers/index.js';
 import { registerCommentsEmbed } from './modules/comments/embed-routes.js';
 import { registerCommentsAdmin } from './modules/comments/admin/index.js';
 import { signingSecret } from './secret.js';
-import { registerRevenue, revenueMigrations, supporterUserIds, type Revenue } from './modules/revenue/index.js';
-import { adsMigrations, registerAds } from './modules/ads/index.js';
+import { registerRevenue, revenueMigrations, revenuePersonalData, supporterUserIds, type Revenue } from './modules/revenue/index.js';
+import { adsMigrations, registerAds, type Ads } from './modules/ads/index.js';
 import { privacyMigrations, registerPrivacy } from './modules/privacy/index.js';
-import { revenuePersonalData } from './modules/revenue/index.js';
 import { emailPersonalData } from './modules/email/index.js';
 import { newsletterPersonalData, newslettersMigrations, registerNewsletters, type Newsletters } from './modules/newsletters/index.js';
 
@@ -78,6 +77,7 @@ export interface App {
   comments: CommentsService;
   revenue: Revenue;
   newsletters: Newsletters;
+  ads: Ads;
   close(): Promise<void>;
 }
 
@@ -199,7 +199,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
     // Reader revenue and privacy: each module registers its routes here (one call each).
     const revenue = await registerRevenue(http, { db, now, publicUrl: config.publicUrl, settings, jobs, email, look, currentUser: (request) => signedInUser(accounts, request), site, stripe: { secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, apiUrl: config.stripeApiUrl } });
-    await registerAds(http, { db, now, secret, publicUrl: config.publicUrl, settings, media, queries, look, audit, visitors: site.visitors, purge, publish, subscribe: newsroom.subscribe });
+    const ads = await registerAds(http, { db, now, secret, publicUrl: config.publicUrl, settings, media, queries, look, audit, visitors: site.visitors, purge, publish, subscribe: newsroom.subscribe });
     // Export and deletion go through every module's personal data; email last (it erases what the others sent).
     registerPrivacy(http, { db, now, publicUrl: config.publicUrl, settings, accounts, email, audit, queries, site, currentUser: (request) => signedInUser(accounts, request), sources: [comments.personalData, revenuePersonalData(db, { cancelJob: (key) => jobs.cancel(key), now }), newsletterPersonalData(db), emailPersonalData(db)] });
     const newsletters = await registerNewsletters(http, { ...newsroom, currentUser: (request) => signedInUser(accounts, request), site: { renderer, assets: site.assets } });
@@ -223,6 +223,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       comments,
       revenue,
       newsletters,
+      ads,
       async close() {
         await jobs.stop();
         mailTransport?.close();

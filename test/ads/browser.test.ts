@@ -4,22 +4,14 @@
  * when the frame fills, and a click opens the advertiser through the signed redirect.
  */
 import assert from 'node:assert/strict';
-import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startServedApp, type TestApp } from '../helpers/app.js';
 import { launchChromium, noChromium } from '../helpers/chromium.js';
 import { userWithSession } from '../helpers/newsroom.js';
 import type { Article } from '../../src/modules/publishing/index.js';
-import { creativeForm } from './helpers.js';
+import { creativeForm, withoutHouseAds } from './helpers.js';
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('house ads in Chromium', { skip: noChromium }, () => {
   let app: TestApp;
@@ -28,9 +20,8 @@ describe('house ads in Chromium', { skip: noChromium }, () => {
   let article: Article;
 
   before(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    app = await startTestApp({ seed: true, env: { PUBLIC_URL: origin } });
+    ({ app, origin } = await startServedApp({ seed: true }));
+    await withoutHouseAds(app);
     await app.settings.update({ ads: { source: 'house', frequencyCap: 0, emptySlots: 'reserve' } });
     const admin = await userWithSession(app, { email: 'admin@example.org', name: 'Admin', role: 'admin' });
     const created = await app.http.inject({
@@ -45,7 +36,6 @@ describe('house ads in Chromium', { skip: noChromium }, () => {
     const found = articles.find((a) => a !== null && a.body.filter((p) => p.kind === 'paragraph').length >= 6);
     assert.ok(found);
     article = found;
-    await app.http.listen({ port, host: '127.0.0.1' });
     browser = await launchChromium();
   });
   after(async () => {

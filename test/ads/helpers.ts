@@ -16,9 +16,16 @@ export interface AdsFixture {
   second: Article;
 }
 
+/** The demo seeds two house ads; the ads tests start from none, so every creative is their own. */
+export async function withoutHouseAds(app: TestApp): Promise<void> {
+  for (const creative of await app.ads.store.list()) await app.ads.store.remove(creative.id);
+  await app.ads.reload();
+}
+
 export async function startAdsApp(): Promise<AdsFixture> {
   const clock = { now: START };
   const app = await startTestApp({ seed: true, clock: () => clock.now });
+  await withoutHouseAds(app);
   const admin = await staffCaller(app, 'admin');
   const cards = await app.queries.latest(100);
   const articles = (await Promise.all(cards.map((c) => app.queries.articleById(c.id)))).filter(

@@ -4,6 +4,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App, type AppOptions } from '../../src/app.js';
@@ -46,6 +47,27 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   });
+}
+
+/** A port nothing listens on right now (for a server whose address must be known before it starts). */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/**
+ * An app listening on 127.0.0.1 whose PUBLIC_URL is that very address, for a browser to follow
+ * the absolute links and redirects it makes (checkout, emailed links).
+ */
+export async function startServedApp(options: TestAppOptions = {}): Promise<{ app: TestApp; origin: string }> {
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const app = await startTestApp({ ...options, env: { ...options.env, PUBLIC_URL: origin } });
+  await app.http.listen({ port, host: '127.0.0.1' });
+  return { app, origin };
 }
 
 export function engineName(): string {

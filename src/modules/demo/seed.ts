@@ -8,11 +8,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import type { Ads } from '../ads/index.js';
 import type { MediaService } from '../media/service.js';
 import type { Block } from '../publishing/body-schema.js';
 import type { PublishingCommands } from '../publishing/index.js';
 import type { SettingsService } from '../settings/service.js';
 import type { PublishingQueries } from '../publishing/index.js';
+import { houseAds } from './art/house-ads.js';
 import { renderArt, renderPortrait } from './art/index.js';
 import { demoArticles } from './articles/index.js';
 import { demoPages } from './pages.js';
@@ -24,6 +26,8 @@ export interface SeedDeps {
   media: MediaService;
   publishing: PublishingCommands;
   queries: PublishingQueries;
+  ads: Pick<Ads, 'store' | 'reload'>;
+  config: { publicUrl: string };
 }
 
 export interface SeedOptions {
@@ -33,6 +37,7 @@ export interface SeedOptions {
 }
 
 const HOUR = 3_600_000;
+const YEAR = 365 * 24 * HOUR;
 
 /**
  * Rasterising an illustration takes a few hundred milliseconds; the art is deterministic, so the
@@ -135,5 +140,24 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions = {}): Promi
   }
 
   for (const page of demoPages) await deps.publishing.upsertPage(page);
+
+  // House ads, so the article pages' slots show what a small newsroom would run in them.
+  const adImages = await Promise.all(houseAds.map((ad) => sharp(Buffer.from(ad.svg(demoPublication.accentColor))).png({ palette: true }).toBuffer()));
+  for (const [i, ad] of houseAds.entries()) {
+    const image = await deps.media.ingest({ data: adImages[i] as Buffer, originalName: `house-ad-${i + 1}.png`, alt: ad.alt, credit: demoPublication.name });
+    await deps.ads.store.create({
+      name: ad.name,
+      mediaId: image.id,
+      imageUrl: null,
+      alt: ad.alt,
+      linkUrl: new URL(ad.path, deps.config.publicUrl).href,
+      startsAt: now - HOUR,
+      endsAt: now + YEAR,
+      sectionIds: [],
+      weight: 10,
+      active: true,
+    });
+  }
+  await deps.ads.reload();
   return true;
 }
