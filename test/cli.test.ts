@@ -1,20 +1,12 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import net from 'node:net';
+import { freePort } from './helpers/app.js';
 import { ROOT, cliSandbox } from './helpers/cli.js';
 
 const sandbox = cliSandbox('cli');
 const cli = (args: string[], env: Record<string, string> = {}) => sandbox.run(args, env);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the structurecms command', () => {
   after(async () => {

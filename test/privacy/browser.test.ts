@@ -6,20 +6,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import type { Browser } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startServedApp, type TestApp } from '../helpers/app.js';
 import { launchChromium, noChromium } from '../helpers/chromium.js';
 
 const SHOTS = '/tmp/shots';
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('privacy pages in Chromium', { skip: noChromium }, () => {
   let app: TestApp;
@@ -27,12 +19,9 @@ describe('privacy pages in Chromium', { skip: noChromium }, () => {
   let origin: string;
 
   before(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    app = await startTestApp({ env: { PUBLIC_URL: origin } });
+    ({ app, origin } = await startServedApp());
     await app.publishing.createSection({ slug: 'news', name: 'News' });
     await app.settings.update({ privacy: { consentBanner: 'everyone' } });
-    await app.http.listen({ port, host: '127.0.0.1' });
     browser = await launchChromium();
     fs.mkdirSync(SHOTS, { recursive: true });
   });

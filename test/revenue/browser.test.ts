@@ -5,11 +5,10 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import net from 'node:net';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { startServedApp, type TestApp } from '../helpers/app.js';
 import { launchChromium, noChromium, signedInPage } from '../helpers/chromium.js';
 import { PASSWORD } from '../helpers/newsroom.js';
 
@@ -20,13 +19,6 @@ const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900 },
 ] as const;
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('the support page in Chromium', { skip: noChromium }, () => {
   let app: TestApp;
@@ -35,10 +27,7 @@ describe('the support page in Chromium', { skip: noChromium }, () => {
 
   before(async () => {
     // The public URL must be the address the browser uses: checkout redirects are absolute.
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    app = await startTestApp({ env: { PUBLIC_URL: origin } });
-    await app.http.listen({ port, host: '127.0.0.1' });
+    ({ app, origin } = await startServedApp());
     browser = await launchChromium();
     fs.mkdirSync(SHOTS, { recursive: true });
   });
