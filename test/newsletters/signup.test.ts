@@ -114,6 +114,22 @@ describe(`newsletter sign-up (${engineName()})`, () => {
     assert.deepEqual(await statusOf(app, 'old@example.org'), { 'Daily briefing': 'active' });
   });
 
+  it('the sign-up page offers every open newsletter, the briefing ticked, and needs at least one', async () => {
+    const $ = parse((await get(app, '/newsletter')).body);
+    const boxes = $('form[action="/newsletter"] input[name="lists"]');
+    assert.deepEqual(
+      boxes.map((_, box) => `${$(box).closest('label').find('strong').text()}:${$(box).attr('checked') === undefined ? 'off' : 'on'}`).get(),
+      ['Daily briefing:on', 'Breaking news:off'],
+    );
+    assert.equal($('form[action="/newsletter"] input[name="choosing"]').attr('value'), '1');
+    const before = await count('newsletter_subscribers');
+    const none = await post(app, '/newsletter', { email: 'undecided@example.org', choosing: '1' }, { ip: '10.0.3.9' });
+    assert.equal(none.statusCode, 400);
+    assert.match(text(none.body), /Tick at least one newsletter/u);
+    assert.equal(parse(none.body)('input[name="email"]').attr('value'), 'undecided@example.org');
+    assert.equal(await count('newsletter_subscribers'), before);
+  });
+
   it('a chosen list: only that one', async () => {
     const breaking = await listId(app, 'Breaking news');
     await subscribe(app, 'pick@example.org', [String(breaking)], '10.0.3.1');

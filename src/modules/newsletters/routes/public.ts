@@ -14,7 +14,7 @@ import { checkAddress } from '../../email/address.js';
 import { NewsletterError } from '../errors.js';
 import type { Lists, NewsletterList } from '../lists.js';
 import { UNKNOWN_LIST, type Subscriber, type Subscribers } from '../subscribers.js';
-import { checkInboxPage, confirmedPage, confirmPage, linkGonePage, managePage, signUpAgainPage, unsubscribedPage, unsubscribePage, type Frame } from '../views/pages.js';
+import { checkInboxPage, confirmedPage, confirmPage, linkGonePage, managePage, signUpPage, unsubscribedPage, unsubscribePage, type Frame } from '../views/pages.js';
 
 export interface PublicRouteContext {
   subscribers: Subscribers;
@@ -47,18 +47,22 @@ function listIds(values: string[]): number[] {
 const manageUrl = (token: string) => `/newsletters/manage?token=${encodeURIComponent(token)}`;
 
 export async function registerPublicRoutes(app: FastifyInstance, c: PublicRouteContext): Promise<void> {
-  app.get('/newsletter', async (_request, reply) => html(reply, 200, signUpAgainPage(await c.frame(), '', '')));
+  app.get('/newsletter', async (_request, reply) => html(reply, 200, signUpPage(await c.frame(), { lists: await c.lists.open(), chosen: [], email: '' })));
 
   app.post('/newsletter', { config: FORM_RATE_LIMIT }, async (request, reply) => {
     const { email } = fields(request.body, ['email']);
+    const chosen = many(request.body, 'lists');
     // Only line breaks taken out when the address is shown back: the page escapes the rest.
-    const again = async (status: number, problem: string) => html(reply, status, signUpAgainPage(await c.frame(), problem, email.replace(/[\r\n\0]/gu, ' ').slice(0, 254)));
+    const again = async (status: number, problem: string) =>
+      html(reply, status, signUpPage(await c.frame(), { lists: await c.lists.open(), chosen: chosen.map(Number).filter(Number.isSafeInteger), email: email.replace(/[\r\n\0]/gu, ' ').slice(0, 254), problem }));
     if (!email.trim()) return again(400, 'Enter your email address to sign up.');
     const checked = checkAddress(email);
     if (checked.problem) return again(400, checked.problem);
+    // The footer box names no list (it is the briefing's); the sign-up page's ticks must name one.
+    if (chosen.length === 0 && fields(request.body, ['choosing']).choosing === '1') return again(400, 'Tick at least one newsletter to sign up for.');
     let ids: number[];
     try {
-      ids = listIds(many(request.body, 'lists'));
+      ids = listIds(chosen);
       await c.subscribers.resolveLists(ids);
     } catch (error) {
       if (error instanceof NewsletterError) return again(error.status, error.message);

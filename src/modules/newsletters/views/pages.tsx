@@ -41,19 +41,47 @@ export function checkInboxPage(frame: Frame): string {
   );
 }
 
-/** A sign-up that could not be accepted, with the form again. */
-export function signUpAgainPage(frame: Frame, problem: string, email: string): string {
+/** A newsletter as a checkbox with its description (sign-up and the manage page). */
+function ListChoice({ list, checked }: { list: NewsletterList; checked: boolean }) {
+  return (
+    <p>
+      <label class="check">
+        <input type="checkbox" name="lists" value={String(list.id)} checked={checked} />
+        <span>
+          <strong>{list.name}</strong>
+          {list.description ? <span class="field-hint">{list.description}</span> : null}
+        </span>
+      </label>
+    </p>
+  );
+}
+
+/**
+ * The sign-up page (also the answer to a sign-up that could not be accepted): the address and a
+ * choice of the open lists, the briefing ticked unless the reader chose otherwise.
+ */
+export function signUpPage(frame: Frame, form: { lists: NewsletterList[]; chosen: number[]; email: string; problem?: string }): string {
+  const chosen = form.chosen.length > 0 ? new Set(form.chosen) : new Set(form.lists.filter((l) => l.kind === 'briefing').map((l) => l.id));
   return page(
     frame,
-    'Sign up for our newsletter',
+    'Sign up for our newsletters',
     '/newsletter',
     <>
-      <Problem message={problem} />
+      <Problem message={form.problem} />
       <form class="account-form" method="post" action="/newsletter">
         <p>
           <label for="newsletter-email">Email address</label>
-          <input id="newsletter-email" type="email" name="email" required autocomplete="email" maxLength={254} value={email} />
+          <input id="newsletter-email" type="email" name="email" required autocomplete="email" maxLength={254} value={form.email} />
         </p>
+        {form.lists.length > 1 ? (
+          <fieldset>
+            <legend>Which newsletters?</legend>
+            <input type="hidden" name="choosing" value="1" />
+            {form.lists.map((list) => (
+              <ListChoice list={list} checked={chosen.has(list.id)} />
+            ))}
+          </fieldset>
+        ) : null}
         <button class="button" type="submit">
           Sign up
         </button>
@@ -156,15 +184,7 @@ export function managePage(frame: Frame, action: string, email: string, subscrip
         <fieldset>
           <legend>Newsletters</legend>
           {subscriptions.map(({ list, status }) => (
-            <p>
-              <label class="check">
-                <input type="checkbox" name="lists" value={String(list.id)} checked={status === 'active'} />
-                <span>
-                  <strong>{list.name}</strong>
-                  {list.description ? <span class="field-hint">{list.description}</span> : null}
-                </span>
-              </label>
-            </p>
+            <ListChoice list={list} checked={status === 'active'} />
           ))}
         </fieldset>
         <button class="button" type="submit">

@@ -13,6 +13,9 @@ export const ACCOUNT_CSS = `
 .account-form .check { display: flex; gap: .5rem; align-items: flex-start; font-weight: 400; }
 .account-form .check input { margin-top: .2rem; width: 1.125rem; height: 1.125rem; }
 .account-form .consent { margin-top: .75rem; }
+.account-form fieldset { margin: 0 0 1.25rem; padding: 0; border: 0; }
+.account-form legend { margin-bottom: .625rem; padding: 0; font: 600 .875rem/1.3 var(--sans); }
+.account-form .check strong { display: block; font-weight: 600; }
 .account-or { display: flex; align-items: center; gap: .75rem; margin: 1.75rem 0 .5rem; color: var(--muted); font-size: .875rem; }
 .account-or::before, .account-or::after { content: ""; flex: 1; border-top: 1px solid var(--rule); }
 .account-links { padding: 0; list-style: none; font-size: .9375rem; }
