@@ -44,11 +44,11 @@ import { registerReaderAccounts } from './modules/accounts/readers/index.js';
 import { registerCommentsEmbed } from './modules/comments/embed-routes.js';
 import { registerCommentsAdmin } from './modules/comments/admin/index.js';
 import { signingSecret } from './secret.js';
-import { registerRevenue, revenueMigrations, revenuePersonalData, supporterUserIds, type Revenue } from './modules/revenue/index.js';
+import { registerRevenue, revenueMigrations, revenuePersonalData, supportAccountPanel, supporterUserIds, type Revenue } from './modules/revenue/index.js';
 import { adsMigrations, registerAds, type Ads } from './modules/ads/index.js';
 import { privacyMigrations, registerPrivacy } from './modules/privacy/index.js';
 import { emailPersonalData } from './modules/email/index.js';
-import { newsletterPersonalData, newslettersMigrations, registerNewsletters, type Newsletters } from './modules/newsletters/index.js';
+import { newsletterAccountPanel, newsletterPersonalData, newslettersMigrations, registerNewsletters, type Newsletters } from './modules/newsletters/index.js';
 
 export interface AppOptions {
   /** PostgreSQL only: run in a schema of its own (tests). */
@@ -178,7 +178,14 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await registerStaffAdmin(http, newsroom);
     await registerContentApi(http, newsroom);
     await registerOutboxAdmin(http, { look, email, smtp: mailTransport !== null });
-    await registerReaderAccounts(http, { ...newsroom, renderer, activity: (user) => readerActivity(db, user.id) });
+    // /account: the reader's comments, then the support and newsletter sections (newsletters are registered below; asked per request).
+    const supportPanel = supportAccountPanel({ db, settings, now });
+    await registerReaderAccounts(http, {
+      ...newsroom,
+      renderer,
+      activity: (user) => readerActivity(db, user.id),
+      panels: [supportPanel, (user) => newsletterAccountPanel(db, newsletters.subscribers)(user)],
+    });
     await registerCommentsRoutes(http, {
       comments,
       accounts,

@@ -130,6 +130,27 @@ describe(`newsletter sign-up (${engineName()})`, () => {
     assert.equal(await count('newsletter_subscribers'), before);
   });
 
+  it("the reader's account page shows their newsletters and leads to choosing them", async () => {
+    const user = await app.accounts.createUser({ email: 'acct@example.org', password: 'a long enough password', role: 'reader', name: 'Ada Account', emailVerified: true });
+    const cookie = `scms_session=${await app.accounts.createSession(user.id, 'test')}`;
+    const section = async () => {
+      const $ = parse((await get(app, '/account', cookie)).body);
+      return { text: $('#your-newsletters > p').first().text(), link: $('#your-newsletters a').attr('href') ?? '' };
+    };
+    assert.deepEqual(await section(), { text: 'You receive none of our newsletters.', link: '/newsletter' });
+    // Signed up signed out, with the account's address: still the account's newsletters.
+    await subscribe(app, 'acct@example.org', [String(await listId(app, 'Breaking news'))], '10.0.3.10');
+    const shown = await section();
+    assert.equal(shown.text, 'You receive: Breaking news.');
+    assert.match(shown.link, /^\/newsletters\/manage\?token=/u);
+    const manage = parse((await get(app, shown.link)).body);
+    assert.equal(manage('input[name="lists"][checked]').closest('label').find('strong').text(), 'Breaking news');
+    // Another reader's page says nothing about this address.
+    const other = await app.accounts.createUser({ email: 'other@example.org', password: 'a long enough password', role: 'reader', name: 'Otto Other', emailVerified: true });
+    const $ = parse((await get(app, '/account', `scms_session=${await app.accounts.createSession(other.id, 'test')}`)).body);
+    assert.equal($('#your-newsletters > p').first().text(), 'You receive none of our newsletters.');
+  });
+
   it('a chosen list: only that one', async () => {
     const breaking = await listId(app, 'Breaking news');
     await subscribe(app, 'pick@example.org', [String(breaking)], '10.0.3.1');

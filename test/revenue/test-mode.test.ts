@@ -82,9 +82,19 @@ describe('test mode without Stripe keys', () => {
     assert.equal((await post(app, '/support/test-checkout/cs_test_local_nope/pay', { email: 'a@b.org' })).statusCode, 404);
   });
 
+  /** The "Your support" section of /account: its sentence and its one action. */
+  async function supportSection(token: string) {
+    const $ = parse((await get(app, '/account', { token })).body);
+    const section = $('#your-support');
+    const form = section.find('form');
+    const action = form.length ? `POST ${form.attr('action')} ${form.text().trim()}` : `GET ${section.find('a').attr('href')} ${section.find('a').text().trim()}`;
+    return { text: section.children('p').first().text(), action };
+  }
+
   test('monthly support for a signed-in reader: supporter on every page, managed and cancelled in the local portal', async () => {
     const mo = await reader(app, 'mo@example.org', 'Mo');
     assert.match((await get(app, articleUrl, { token: mo.token })).body, /class="support-pitch"/u);
+    assert.deepEqual(await supportSection(mo.token), { text: 'Our reporting is free to read and paid for by readers. Support it, one time or every month, from $1.', action: 'GET /support Support us' });
     const page = await checkout({ frequency: 'monthly', amount: '10' }, mo.token);
     const form = parse((await get(app, page, { token: mo.token })).body);
     assert.equal(form('input[name="email"]').attr('value'), 'mo@example.org');
@@ -95,6 +105,10 @@ describe('test mode without Stripe keys', () => {
     const payments = await app.db.kysely.selectFrom('support_payments').selectAll().where('kind', '=', 'recurring').execute();
     assert.deepEqual(payments.map((p) => p.amount), [1000]);
     assert.doesNotMatch((await get(app, articleUrl, { token: mo.token })).body, /class="support-pitch"/u, 'supporters see no pitch');
+    assert.deepEqual(await supportSection(mo.token), {
+      text: 'You support us with $10 every month. Thank you: it keeps our reporting free for everyone.',
+      action: 'POST /support/manage Change or cancel your monthly support',
+    });
 
     const manage = await post(app, '/support/manage', {}, { token: mo.token });
     assert.equal(manage.statusCode, 303);

@@ -22,6 +22,6 @@ export { preferencesOf as readerPreferences, DEFAULT_PREFERENCES, type Notificat
 export { READER_SIGN_IN_PATH } from './readers/paths.js';
 export { readerReturnPath } from './readers/return-path.js';
 export { checkDisplayName } from './readers/display-name.js';
-export type { AccountComment, AccountReply } from './readers/views/account.js';
+export type { AccountComment, AccountPanel, AccountPanelSource, AccountReply } from './readers/views/account.js';
 export { eraseReaderAccount } from './readers/erase.js';
 export { consentsOf as readerConsentsOf, type Consent as ReaderConsent } from './readers/consent.js';

@@ -32,6 +32,7 @@ import { createSubscribers, type Subscribers } from './subscribers.js';
 export { newslettersMigrations } from './migrations.js';
 export type { NewsletterTables } from './tables.js';
 export { newsletterPersonalData } from './personal-data.js';
+export { newsletterAccountPanel } from './account-panel.js';
 export { BATCH_JOB, type SendSummary } from './sending.js';
 export { BRIEFING_JOB } from './briefing.js';
 

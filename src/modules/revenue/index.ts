@@ -37,6 +37,7 @@ export { revenueMigrations } from './migrations.js';
 export type { RevenueTables } from './tables.js';
 export { supporterUserIds } from './supporters.js';
 export { revenuePersonalData } from './personal-data.js';
+export { supportAccountPanel } from './account-panel.js';
 export { parseAmount, formatMoney } from './amount.js';
 export type { EventProcessor, EventOutcome } from './events.js';
 

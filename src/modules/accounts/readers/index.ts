@@ -30,7 +30,7 @@ import { registerSignInRoutes } from './routes/sign-in.js';
 import { registerSignUpRoutes } from './routes/sign-up.js';
 import { createReaderService, type ReaderService } from './service.js';
 import { readerSessions } from './session.js';
-import type { AccountComment } from './views/account.js';
+import type { AccountComment, AccountPanelSource } from './views/account.js';
 import { ACCOUNT_CSS } from './views/styles.js';
 
 // The lighter exports (signedInUser, readerPreferences …) are in ../index.ts; this file pulls in
@@ -55,6 +55,8 @@ export interface ReaderAccountsDeps {
   renderer: SiteRenderer;
   /** The reader's comments with replies for /account; until comments supply it, none. */
   activity?: (user: User) => Promise<AccountComment[]>;
+  /** Sections other modules add to /account, in this order (null: nothing to show this reader). */
+  panels?: readonly AccountPanelSource[];
   /** Counts requests that send email; by default 5 per address and 20 per IP in 15 minutes. */
   mailThrottle?: SignInThrottle;
 }
@@ -84,6 +86,7 @@ export async function registerReaderAccounts(app: FastifyInstance, deps: ReaderA
     frame: async () => ({ ctx: await deps.renderer.context(), stylesheet }),
     mailThrottle: deps.mailThrottle ?? createMemoryThrottle({ perEmail: 5, perAddress: 20, windowMs: FIFTEEN_MINUTES, now: deps.now }),
     activity: deps.activity ?? (async () => []),
+    panels: deps.panels ?? [],
   };
   registerSignUpRoutes(app, context);
   registerSignInRoutes(app, context);

@@ -54,7 +54,15 @@ export function doNotSellPage(frame: PrivacyFrame, view: DoNotSellView): string 
         ) : (
           <form method="post" action="/do-not-sell">
             <input type="hidden" name="choice" value="out" />
-            <p>{view.signedIn ? 'One click: remembered on this browser and on your account, so it follows you to other devices.' : 'One click: remembered on this browser. Sign in first to keep it on your account too.'}</p>
+            <p>
+              {view.signedIn ? (
+                'One click: remembered on this browser and on your account, so it follows you to other devices.'
+              ) : (
+                <>
+                  One click: remembered on this browser. <a href="/account/sign-in?return=%2Fdo-not-sell">Sign in</a> first to keep it on your account too.
+                </>
+              )}
+            </p>
             <button class="button" type="submit">
               Do not sell or share my personal information
             </button>

@@ -21,13 +21,14 @@ const SIGN_IN = '/account/sign-in?return=%2Faccount';
 
 export function registerAccountRoutes(app: FastifyInstance, c: ReaderRouteContext): void {
   async function render(reply: FastifyReply, status: number, user: User, extra: Pick<AccountView, 'notice' | 'problem'> = {}) {
-    const [hasPassword, preferences, consents, comments] = await Promise.all([
+    const [hasPassword, preferences, consents, comments, panels] = await Promise.all([
       c.service.hasPassword(user.id),
       c.service.preferences(user.id),
       c.service.consents(user.id),
       c.activity(user),
+      Promise.all(c.panels.map((panel) => panel(user))),
     ]);
-    return html(reply, status, accountPage(await c.frame(), { user, hasPassword, preferences, consents, comments, ...extra }));
+    return html(reply, status, accountPage(await c.frame(), { user, hasPassword, preferences, consents, comments, panels: panels.filter((p) => p !== null), ...extra }));
   }
 
   /** The signed-in person, or null after answering with a redirect to the sign-in page. */

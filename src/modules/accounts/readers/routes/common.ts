@@ -4,7 +4,7 @@ import type { AccountsService, User } from '../../service.js';
 import type { SignInThrottle } from '../../throttle.js';
 import type { ReaderService } from '../service.js';
 import type { ReaderSessions } from '../session.js';
-import type { AccountComment } from '../views/account.js';
+import type { AccountComment, AccountPanelSource } from '../views/account.js';
 import type { Frame } from '../views/frame.js';
 export { html, linkPage, seeOther, fields, queryValue } from '../../../../http/form-pages.js';
 
@@ -18,6 +18,7 @@ export interface ReaderRouteContext {
   mailThrottle: SignInThrottle;
   /** The reader's comments and the replies to them, for the account page. */
   activity(user: User): Promise<AccountComment[]>;
+  panels: readonly AccountPanelSource[];
 }
 
 /**

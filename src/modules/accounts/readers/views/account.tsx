@@ -27,6 +27,16 @@ export interface AccountComment {
   replies: AccountReply[];
 }
 
+/** A section another module adds to /account (newsletters, reader support): a sentence and one action. */
+export interface AccountPanel {
+  id: string;
+  heading: string;
+  text: string;
+  action: { label: string; href: string; method: 'get' | 'post' };
+}
+
+export type AccountPanelSource = (user: User) => Promise<AccountPanel | null>;
+
 export type AccountForm = 'name' | 'notifications' | 'password';
 
 export interface AccountView {
@@ -35,6 +45,7 @@ export interface AccountView {
   preferences: NotificationPreferences;
   consents: Consent[];
   comments: readonly AccountComment[];
+  panels: readonly AccountPanel[];
   notice?: string | null;
   /** A refused form: which one, why, and the value typed (not for passwords). */
   problem?: { form: AccountForm; message: string; value?: string } | null;
@@ -139,6 +150,10 @@ export function accountPage(frame: Frame, view: AccountView): string {
           )}
         </section>
 
+        {view.panels.map((panel) => (
+          <Panel panel={panel} />
+        ))}
+
         {/* Export, deletion and Do Not Sell or Share: the privacy module's pages. */}
         <section class="account-section" id="your-data" aria-labelledby="data-heading">
           <h2 id="data-heading">Your data</h2>
@@ -169,6 +184,29 @@ export function accountPage(frame: Frame, view: AccountView): string {
       </>
     ),
   });
+}
+
+function Panel({ panel }: { panel: AccountPanel }) {
+  const { action } = panel;
+  return (
+    <section class="account-section" id={panel.id} aria-labelledby={`${panel.id}-heading`}>
+      <h2 id={`${panel.id}-heading`}>{panel.heading}</h2>
+      <p>{panel.text}</p>
+      {action.method === 'post' ? (
+        <form method="post" action={action.href}>
+          <button class="button button-secondary" type="submit">
+            {action.label}
+          </button>
+        </form>
+      ) : (
+        <p>
+          <a class="button button-secondary" href={action.href}>
+            {action.label}
+          </a>
+        </p>
+      )}
+    </section>
+  );
 }
 
 function Activity({ frame, comments }: { frame: Frame; comments: readonly AccountComment[] }) {
