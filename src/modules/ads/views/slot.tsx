@@ -53,7 +53,7 @@ export function AdSlot({ ctx, id, section }: { ctx: SiteContext; id: string; sec
   return (
     <Box id={id}>
       <div class="ad-space">
-        <iframe class="ad-frame" src={src} title="Advertisement" loading="lazy" sandbox={SANDBOX} width={SLOT_WIDTH} height={SLOT_HEIGHT} frameBorder="0" scrolling="no" referrerpolicy="no-referrer" />
+        <iframe class="ad-frame" src={src} title="Advertisement" loading="lazy" sandbox={SANDBOX} width={SLOT_WIDTH} height={SLOT_HEIGHT} referrerpolicy="no-referrer" />
       </div>
     </Box>
   );
