@@ -282,10 +282,9 @@ const describeMismatches = (found: Record<string, number>) => {
 // --- Query plans ---------------------------------------------------------------------------------
 
 /** One statement of the listing, run alone as the listing runs it (placeholders numbered for PostgreSQL). */
+/** A listing statement alone, run the way the listing runs it (prepared). */
 function rawQuery(app: App, text: string, parameters: unknown[]) {
-  let n = 0;
-  const final = app.db.dialect === 'postgres' ? text.replace(/\?/gu, () => `$${++n}`) : text;
-  return () => app.db.kysely.executeQuery(CompiledQuery.raw(final, parameters));
+  return () => app.db.prepared(text, parameters);
 }
 
 async function explain(app: App, text: string, parameters: unknown[]): Promise<string[]> {

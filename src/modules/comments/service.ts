@@ -94,7 +94,7 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     k,
     deps,
     settings,
-    listing: withSupporterBadges(createListing(k, deps.db.dialect, deps.secret), deps.supporters),
+    listing: withSupporterBadges(createListing(deps.db, deps.secret), deps.supporters),
     announce: createAnnouncer(deps.purge, deps.publish),
     phases: deps.phases ?? pipelinePhases,
   };
