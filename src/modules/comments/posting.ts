@@ -10,7 +10,7 @@ import { statusChanged } from './counters.js';
 import { COMMENTS_QUEUED } from './events.js';
 import { queueNotice } from './notice-jobs.js';
 import { moderationHistory } from './history.js';
-import { countApproval, readerRecord } from './standing.js';
+import { countApproval, readerRecord, type ReaderRecord } from './standing.js';
 import { publishedArticle, storyById, storyForArticle, storyView, type StoryRow } from './stories.js';
 import { addressHash, renderCommentText, type RenderedText } from './text.js';
 import type { Commenter, Shared } from './deps.js';
@@ -44,10 +44,17 @@ export function ensureMayWrite(who: Commenter | null): asserts who is Commenter 
   }
 }
 
-async function judge(shared: Shared, who: Commenter, story: StoryRow, rendered: RenderedText, address: string, excludeId: number | null): Promise<{ decision: Decision; warning: string | null }> {
+async function judge(
+  shared: Shared,
+  who: Commenter,
+  story: StoryRow,
+  rendered: RenderedText,
+  address: string,
+  excludeId: number | null,
+  record: ReaderRecord,
+): Promise<{ decision: Decision; warning: string | null }> {
   const now = shared.deps.now();
   const view = storyView(story, now);
-  const record = await readerRecord(shared.k, who.id);
   const warning = record.standing.kind === 'warned' ? record.standing.message || 'A moderator has warned you about your comments.' : null;
   const decision = await moderate(shared.phases, {
     comment: {
@@ -99,11 +106,12 @@ async function resolveParent(shared: Shared, story: StoryRow, parentId: number |
 export async function post(shared: Shared, who: Commenter | null, input: PostInput, meta: { address: string }): Promise<PostResult> {
   ensureMayWrite(who);
   const { k, deps } = shared;
-  const story = await resolveStory(shared, input);
+  // The poster's standing is read alongside the story: one round trip fewer on PostgreSQL.
+  const [story, record] = await Promise.all([resolveStory(shared, input), readerRecord(k, who.id)]);
   const parent = await resolveParent(shared, story, input.parentId);
   const rendered = renderCommentText(input.text);
   const address = addressHash(meta.address, deps.secret);
-  const { decision, warning } = await judge(shared, who, story, rendered, address, null);
+  const { decision, warning } = await judge(shared, who, story, rendered, address, null, record);
   if (decision.verdict.action === 'reject') refuse(decision);
   const status = decision.verdict.action === 'hold' ? 'pending' : 'approved';
   const at = deps.now();
@@ -162,7 +170,7 @@ export async function edit(shared: Shared, who: Commenter | null, commentId: num
   const story = await storyById(k, row.story_id);
   if (!story) throw noSuchComment();
   const rendered = renderCommentText(text);
-  const { decision, warning } = await judge(shared, who, story, rendered, addressHash(meta.address, deps.secret), row.id);
+  const { decision, warning } = await judge(shared, who, story, rendered, addressHash(meta.address, deps.secret), row.id, await readerRecord(k, who.id));
   if (decision.verdict.action === 'reject') refuse(decision);
   const status = decision.verdict.action === 'hold' ? 'pending' : 'approved';
   const at = deps.now();
