@@ -14,12 +14,17 @@ export const rateLimit: Phase = {
   async check({ comment, settings, history }) {
     const since = comment.now - MINUTE;
     const perReader = settings.perReaderPerMinute;
-    if (perReader > 0 && (await history.countByReaderSince(comment.reader.id, since)) >= perReader) {
-      return tooFast(`You are commenting too quickly: at most ${perReader} comments a minute. Please wait a minute and try again.`);
-    }
     // Higher than the per-reader limit: many readers may share one address (an office, a carrier).
     const perAddress = settings.perAddressPerMinute;
-    if (perAddress > 0 && (await history.countByAddressSince(comment.addressHash, since)) >= perAddress) {
+    // Both counts at once (one wait on PostgreSQL instead of two); the reader's limit is reported first.
+    const [byReader, byAddress] = await Promise.all([
+      perReader > 0 ? history.countByReaderSince(comment.reader.id, since) : 0,
+      perAddress > 0 ? history.countByAddressSince(comment.addressHash, since) : 0,
+    ]);
+    if (perReader > 0 && byReader >= perReader) {
+      return tooFast(`You are commenting too quickly: at most ${perReader} comments a minute. Please wait a minute and try again.`);
+    }
+    if (perAddress > 0 && byAddress >= perAddress) {
       return tooFast(`Too many comments are coming from your network right now (at most ${perAddress} a minute). Please wait a minute and try again.`);
     }
     return null;
