@@ -20,9 +20,10 @@ export interface Database {
    * Runs one of a module's few hottest fixed statements (placeholders written `?`, and no other `?`),
    * outside any transaction. On PostgreSQL it is a named prepared statement, so each connection
    * parses it once; SQLite statements are cached anyway. Only for statements that name their
-   * columns (a prepared `select *` breaks when a migration adds a column).
+   * columns (a prepared `select *` breaks when a migration adds a column). Not to be confused
+   * with ./prepared.ts, which saves Kysely's building and compiling of a query.
    */
-  prepared<R>(text: string, parameters: readonly unknown[]): Promise<R[]>;
+  namedQuery<R>(text: string, parameters: readonly unknown[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -59,7 +60,7 @@ function openSqlite(options: OpenOptions): Database {
   return {
     kysely,
     dialect: 'sqlite',
-    prepared: async <R>(text: string, parameters: readonly unknown[]) => (await kysely.executeQuery<R>(CompiledQuery.raw(text, [...parameters]))).rows,
+    namedQuery: async <R>(text: string, parameters: readonly unknown[]) => (await kysely.executeQuery<R>(CompiledQuery.raw(text, [...parameters]))).rows,
     close: () => kysely.destroy(),
   };
 }
@@ -109,7 +110,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   return {
     kysely,
     dialect: 'postgres',
-    async prepared<R>(text: string, parameters: readonly unknown[]) {
+    async namedQuery<R>(text: string, parameters: readonly unknown[]) {
       const statement = postgresStatement(text);
       return (await pool.query({ ...statement, values: [...parameters] })).rows as R[];
     },

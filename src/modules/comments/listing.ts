@@ -114,7 +114,7 @@ export function createListing(db: Database, secret: string): Listing {
   const { dialect } = db;
   const topCursors = { newest: cursors(secret, 'comments.newest'), oldest: cursors(secret, 'comments.oldest'), liked: cursors(secret, 'comments.liked') };
   const replyCursors = cursors(secret, 'comments.replies');
-  const run = (text: string, parameters: unknown[]) => db.prepared<CommentRow>(text, parameters);
+  const run = (text: string, parameters: unknown[]) => db.namedQuery<CommentRow>(text, parameters);
 
   function decode(cursor: string, purpose: ReturnType<typeof cursors>, scope: number): [number, number] {
     try {
