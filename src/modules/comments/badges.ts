@@ -4,7 +4,7 @@
  * indexed query for every author on it) by wrapping its listing.
  */
 import type { Listing } from './listing.js';
-import type { CommentView, ThreadPage } from './types.js';
+import type { CommentView, ThreadListing } from './types.js';
 
 /** Of these readers, the ones who are supporters now. */
 export type SupporterLookup = (userIds: readonly number[]) => Promise<ReadonlySet<number>>;
@@ -18,10 +18,10 @@ export function withSupporterBadges(listing: Listing, supporters: SupporterLooku
     if (found.size === 0) return;
     for (const c of comments) if (c.author && found.has(c.author.id)) c.author.supporter = true;
   }
-  const everyComment = (page: ThreadPage) => [...page.featured, ...page.entries.flatMap((e) => [e.comment, ...e.replies])];
+  const everyComment = (page: ThreadListing) => [...page.featured, ...page.entries.flatMap((e) => [e.comment, ...e.replies])];
   return {
-    async thread(story, now, sort, cursor) {
-      const page = await listing.thread(story, now, sort, cursor);
+    async thread(storyId, sort, cursor) {
+      const page = await listing.thread(storyId, sort, cursor);
       await mark(everyComment(page));
       return page;
     },

@@ -9,9 +9,8 @@ import type { Database, DialectName } from '../../db/database.js';
 import { CursorError, cursors } from '../api/cursor.js';
 import { CommentsError } from './errors.js';
 import { VISIBLE_PREDICATE } from './migrations.js';
-import { storyView, type StoryRow } from './stories.js';
 import type { CommentStatus } from './tables.js';
-import { PAGE_SIZE, REPLIES_PREVIEW, type CommentView, type RepliesPage, type Sort, type ThreadEntry, type ThreadPage } from './types.js';
+import { PAGE_SIZE, REPLIES_PREVIEW, type CommentView, type RepliesPage, type Sort, type ThreadEntry, type ThreadListing } from './types.js';
 
 interface CommentRow {
   id: number;
@@ -104,7 +103,8 @@ function displayName(name: string | null): string {
 }
 
 export interface Listing {
-  thread(story: StoryRow, now: number, sort: Sort, cursor?: string): Promise<ThreadPage>;
+  /** A page of a story's thread; the caller adds the story (so both can be read at once). */
+  thread(storyId: number, sort: Sort, cursor?: string): Promise<ThreadListing>;
   replies(rootId: number, cursor?: string, limit?: number): Promise<RepliesPage | null>;
   /** Any comment by id, whatever its status (callers decide who may see what). */
   comment(id: number): Promise<CommentView | null>;
@@ -142,11 +142,11 @@ export function createListing(db: Database, secret: string): Listing {
   const repliesCursorAfter = (root: CommentRow, last: CommentRow | undefined) => (last ? replyCursors.encode([root.id, last.created_at, last.id]) : null);
 
   return {
-    async thread(story, now, sort, cursor) {
-      const after = cursor ? decode(cursor, topCursors[sort], story.id) : null;
+    async thread(storyId, sort, cursor) {
+      const after = cursor ? decode(cursor, topCursors[sort], storyId) : null;
       const [rows, featured] = await Promise.all([
-        run(topLevelSql(sort, after !== null), after ? [story.id, after[0], after[1], PAGE_SIZE + 1] : [story.id, PAGE_SIZE + 1]),
-        after ? Promise.resolve([]) : run(featuredSql, [story.id]),
+        run(topLevelSql(sort, after !== null), after ? [storyId, after[0], after[1], PAGE_SIZE + 1] : [storyId, PAGE_SIZE + 1]),
+        after ? Promise.resolve([]) : run(featuredSql, [storyId]),
       ]);
       const page = rows.slice(0, PAGE_SIZE);
       const replies = await previews(page);
@@ -161,8 +161,8 @@ export function createListing(db: Database, secret: string): Listing {
         };
       });
       const last = page.at(-1);
-      const nextCursor = rows.length > PAGE_SIZE && last ? topCursors[sort].encode([story.id, sort === 'liked' ? last.like_count : last.created_at, last.id]) : null;
-      return { story: storyView(story, now), sort, featured: featured.map(toView), entries, nextCursor };
+      const nextCursor = rows.length > PAGE_SIZE && last ? topCursors[sort].encode([storyId, sort === 'liked' ? last.like_count : last.created_at, last.id]) : null;
+      return { sort, featured: featured.map(toView), entries, nextCursor };
     },
 
     async replies(rootId, cursor, limit = PAGE_SIZE) {

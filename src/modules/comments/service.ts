@@ -20,8 +20,8 @@ import { embedStoryPath } from './embed.js';
 import type { PersonalDataSource } from '../privacy/personal-data.js';
 import { like, likedAmong, report, unlike } from './reactions.js';
 import { readerRecord, type ReaderRecord } from './standing.js';
-import { publishedArticle, storyById, storyForArticle, storyForPage, storyView, type ArticleRef, type StoryView } from './stories.js';
-import type { CommentView, RepliesPage, Sort, ThreadPage } from './types.js';
+import { publishedArticle, storyById, storyForArticle, storyForPage, storyRowOfArticle, storyView, type ArticleRef, type StoryRow, type StoryView } from './stories.js';
+import type { CommentView, RepliesPage, Sort, ThreadListing, ThreadPage } from './types.js';
 
 export interface ThreadOptions {
   sort?: Sort;
@@ -99,7 +99,9 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     phases: deps.phases ?? pipelinePhases,
   };
   const { listing } = shared;
-  const articleStory = (article: ArticleRef) => storyForArticle(k, article, `${deps.publicUrl}${article.path}`, settings(), deps.now());
+  const articleStory = (article: ArticleRef, known?: StoryRow) => storyForArticle(k, article, `${deps.publicUrl}${article.path}`, settings(), deps.now(), known);
+  const withStory = (story: StoryRow, listed: ThreadListing): ThreadPage => ({ story: storyView(story, deps.now()), ...listed });
+  const threadOf = async (story: StoryRow, options: { sort?: Sort; cursor?: string }) => withStory(story, await listing.thread(story.id, options.sort ?? 'newest', options.cursor));
   const visible = async (id: number) => {
     const found = Number.isSafeInteger(id) ? await listing.comment(id) : null;
     return isVisible(found) ? found : null;
@@ -107,15 +109,18 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
 
   return {
     async thread(storyId, options = {}) {
-      const story = Number.isSafeInteger(storyId) ? await storyById(k, storyId) : null;
-      return story ? listing.thread(story, deps.now(), options.sort ?? 'newest', options.cursor) : null;
+      if (!Number.isSafeInteger(storyId)) return null;
+      // The story and its first page are read together (the page needs only the id).
+      const [story, listed] = await Promise.all([storyById(k, storyId), listing.thread(storyId, options.sort ?? 'newest', options.cursor)]);
+      return story ? withStory(story, listed) : null;
     },
     async threadForArticle(article, options = {}) {
-      return listing.thread(await articleStory(article), deps.now(), options.sort ?? 'newest', options.cursor);
+      return threadOf(await articleStory(article), options);
     },
     async threadForArticleId(articleId, options = {}) {
-      const article = Number.isSafeInteger(articleId) ? await publishedArticle(k, articleId) : null;
-      return article ? listing.thread(await articleStory(article), deps.now(), options.sort ?? 'newest', options.cursor) : null;
+      if (!Number.isSafeInteger(articleId)) return null;
+      const [article, known] = await Promise.all([publishedArticle(k, articleId), storyRowOfArticle(k, articleId)]);
+      return article ? threadOf(await articleStory(article, known), options) : null;
     },
     replies: (rootId, cursor) => (Number.isSafeInteger(rootId) ? listing.replies(rootId, cursor) : Promise.resolve(null)),
     comment: visible,
@@ -154,7 +159,7 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     },
     async section(article, query) {
       const story = await articleStory(article);
-      const page = await listing.thread(story, deps.now(), query.sort, query.cursor);
+      const page = withStory(story, await listing.thread(story.id, query.sort, query.cursor));
       let focus: RepliesPage | null = null;
       let focusMissing = false;
       if (query.focus !== undefined) {

@@ -59,8 +59,8 @@ export async function storyById(k: Kysely<Tables>, id: number): Promise<StoryRow
   return (await k.selectFrom('comment_stories').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-export async function storyForArticle(k: Kysely<Tables>, article: ArticleRef, url: string, defaults: StoryDefaults, now: number): Promise<StoryRow> {
-  const found = await k.selectFrom('comment_stories').selectAll().where('article_id', '=', article.id).executeTakeFirst();
+export async function storyForArticle(k: Kysely<Tables>, article: ArticleRef, url: string, defaults: StoryDefaults, now: number, known?: StoryRow): Promise<StoryRow> {
+  const found = known ?? (await storyRowOfArticle(k, article.id));
   if (found) {
     // The article moved (a new slug or section): the story follows, so permalinks and embeds agree.
     if (found.url !== url) {
@@ -112,6 +112,11 @@ export async function storyForPage(k: Kysely<Tables>, page: { url: string; title
 }
 
 /** A published article, for posting by article id and for permalinks. */
+/** The story row of an article, if it has one yet (read beside the article when only its id is known). */
+export function storyRowOfArticle(k: Kysely<Tables>, articleId: number): Promise<StoryRow | undefined> {
+  return k.selectFrom('comment_stories').selectAll().where('article_id', '=', articleId).executeTakeFirst();
+}
+
 export async function publishedArticle(k: Kysely<Tables>, articleId: number): Promise<ArticleRef | null> {
   const row = await k
     .selectFrom('articles as a')

@@ -55,6 +55,9 @@ export interface ThreadPage {
   nextCursor: string | null;
 }
 
+/** A thread page without its story: what the listing reads. */
+export type ThreadListing = Omit<ThreadPage, 'story'>;
+
 export interface RepliesPage {
   root: CommentView;
   items: CommentView[];
