@@ -89,6 +89,10 @@ describe(`ads admin (${engineName()})`, () => {
     const image = link(frame, /<a class="ad"[^>]*><img src="([^"]+)"/u);
     assert.match(image, new RegExp(`^/media/${media.id}/`, 'u'));
     assert.equal((await fx.app.http.inject({ url: image })).statusCode, 200);
+    // The list shows each creative's image, the one the frames show.
+    const listed = parse((await fx.admin.get('/admin/ads')).body);
+    assert.equal(listed('img.ad-preview').attr('src'), image);
+    assert.equal(listed('img.ad-preview').attr('alt'), 'Library image');
 
     const edit = parse((await fx.admin.get(`/admin/ads/${id}`)).body);
     assert.equal(edit('#ad-name').attr('value'), 'Library');

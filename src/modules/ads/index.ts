@@ -77,15 +77,29 @@ export async function registerAds(app: FastifyInstance, deps: AdsDeps): Promise<
   let lastState: string | null = null;
   let timer: NodeJS.Timeout | null = null;
 
-  async function live(creatives: Creative[]): Promise<LiveCreative[]> {
+  /** Each creative's image as the frame shows it; none for one whose library image was deleted. */
+  async function imagesOf(creatives: Creative[]): Promise<Map<number, LiveCreative['image']>> {
     const media = await deps.media.getMany(creatives.flatMap((c) => (c.mediaId === null ? [] : [c.mediaId])));
-    return creatives.flatMap((c) => {
-      const base = { id: c.id, sectionIds: c.sectionIds, startsAt: c.startsAt, endsAt: c.endsAt, weight: c.weight, alt: c.alt };
-      if (c.imageUrl !== null) return [{ ...base, image: { src: c.imageUrl, width: SLOT_WIDTH, height: SLOT_HEIGHT } }];
+    const images = new Map<number, LiveCreative['image']>();
+    for (const c of creatives) {
+      if (c.imageUrl !== null) {
+        images.set(c.id, { src: c.imageUrl, width: SLOT_WIDTH, height: SLOT_HEIGHT });
+        continue;
+      }
       const item = c.mediaId === null ? undefined : media.get(c.mediaId);
-      if (!item) return []; // its image was deleted: nothing to show
+      if (!item) continue;
       const width = widthsFor(item.width).find((w) => w >= FRAME_IMAGE_WIDTH) ?? widthsFor(item.width).at(-1) ?? item.width;
-      return [{ ...base, image: { src: mediaUrl(item, { width, ratio: null, format: 'webp' }), ...sizeAt(item, width) } }];
+      images.set(c.id, { src: mediaUrl(item, { width, ratio: null, format: 'webp' }), ...sizeAt(item, width) });
+    }
+    return images;
+  }
+
+  async function live(creatives: Creative[]): Promise<LiveCreative[]> {
+    const images = await imagesOf(creatives);
+    return creatives.flatMap((c) => {
+      const image = images.get(c.id);
+      // Its image was deleted: nothing to show.
+      return image ? [{ id: c.id, sectionIds: c.sectionIds, startsAt: c.startsAt, endsAt: c.endsAt, weight: c.weight, alt: c.alt, image }] : [];
     });
   }
 
@@ -161,6 +175,7 @@ export async function registerAds(app: FastifyInstance, deps: AdsDeps): Promise<
     // Labels are cut short: the longest option sets the width of the select.
     media: async () => (await library.list({ limit: 100 })).items.map((m) => ({ id: m.id, label: short(`${m.filename}${m.alt ? ` (${m.alt})` : ''}`) })),
     mediaExists: async (id) => (await deps.media.get(id)) !== null,
+    images: async (creatives) => new Map([...(await imagesOf(creatives))].map(([id, image]) => [id, image.src])),
     async changed() {
       await reload();
       deps.publish(CHANGED, null);

@@ -9,7 +9,7 @@ import { actorOf, requireStaff, type Staff } from '../../accounts/index.js';
 import type { AuditLog } from '../../audit/index.js';
 import type { Look } from '../../newsroom/shell.js';
 import type { Notice } from '../../newsroom/notices.js';
-import { AdInputError, CREATIVE_FIELDS, readCreativeForm, type CreativeForm, type CreativeInput, type CreativeStore } from '../creatives.js';
+import { AdInputError, CREATIVE_FIELDS, readCreativeForm, type Creative, type CreativeForm, type CreativeInput, type CreativeStore } from '../creatives.js';
 import { statsReport, utcDay } from '../stats.js';
 import { blankForm, editPage, formOf, listPage, reportPage, type Choice, type FormChoices } from '../views/admin.js';
 
@@ -23,6 +23,8 @@ export interface AdsAdminDeps {
   sections: () => Promise<Choice[]>;
   media: () => Promise<Choice[]>;
   mediaExists: (id: number) => Promise<boolean>;
+  /** Each creative's image address (for the list's previews); none when its image is gone. */
+  images: (creatives: Creative[]) => Promise<Map<number, string>>;
   /** After every change: reload the inventory everywhere (and purge pages whose slots change). */
   changed: () => Promise<void>;
 }
@@ -54,7 +56,8 @@ export function registerAdsAdmin(app: FastifyInstance, deps: AdsAdminDeps): void
   async function showList(request: FastifyRequest, reply: FastifyReply, status: number, form: CreativeForm, notice: Notice) {
     const [creatives, formChoices] = await Promise.all([deps.store.list(), choices()]);
     const sectionNames = new Map(formChoices.sections.map((s) => [s.id, s.label]));
-    return html(reply, status, listPage(await deps.look(), staffOf(request), { creatives, now: deps.now(), form, choices: formChoices, notice, sectionNames }));
+    const images = await deps.images(creatives);
+    return html(reply, status, listPage(await deps.look(), staffOf(request), { creatives, images, now: deps.now(), form, choices: formChoices, notice, sectionNames }));
   }
 
   /** The checked creative, or the problem to show with the form (answered 400). */

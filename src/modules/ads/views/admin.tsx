@@ -100,7 +100,11 @@ function CreativeFields({ form, choices, notice }: { form: CreativeForm; choices
   );
 }
 
-export function listPage(look: Look | null, staff: Staff, model: { creatives: Creative[]; now: number; form: CreativeForm; choices: FormChoices; notice: Notice; sectionNames: Map<number, string> }): string {
+export function listPage(
+  look: Look | null,
+  staff: Staff,
+  model: { creatives: Creative[]; images: Map<number, string>; now: number; form: CreativeForm; choices: FormChoices; notice: Notice; sectionNames: Map<number, string> },
+): string {
   const { creatives, now, notice } = model;
   return adminPage({
     look,
@@ -122,6 +126,7 @@ export function listPage(look: Look | null, staff: Staff, model: { creatives: Cr
           <table class="staff-table">
             <thead>
               <tr>
+                <th scope="col">Ad</th>
                 <th scope="col">Name</th>
                 <th scope="col">Status</th>
                 <th scope="col">Runs</th>
@@ -135,6 +140,7 @@ export function listPage(look: Look | null, staff: Staff, model: { creatives: Cr
             <tbody>
               {creatives.map((c) => (
                 <tr>
+                  <td>{model.images.has(c.id) ? <img class="ad-preview" src={model.images.get(c.id)} alt={c.alt} width={120} height={100} loading="lazy" /> : <span class="field-hint">Image missing</span>}</td>
                   <td>{c.name}</td>
                   <td>{status(c, now)}</td>
                   <td>
@@ -143,7 +149,9 @@ export function listPage(look: Look | null, staff: Staff, model: { creatives: Cr
                   <td>{c.sectionIds.length === 0 ? 'All' : c.sectionIds.map((id) => model.sectionNames.get(id) ?? `#${id}`).join(', ')}</td>
                   <td>{c.weight}</td>
                   <td>
-                    <a href={`/admin/ads/${c.id}`}>Edit {c.name}</a>
+                    <a href={`/admin/ads/${c.id}`}>
+                      Edit<span class="visually-hidden"> {c.name}</span>
+                    </a>
                   </td>
                 </tr>
               ))}
