@@ -4,48 +4,32 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { PUBLIC_URL, startTestApp, type TestApp } from '../helpers/app.js';
+import { smtpServer, type SmtpCatcher } from '../helpers/smtp.js';
 import { browser, follow, PASSWORD } from './readers-browser.js';
 
 describe('reader sign-in link over SMTP', () => {
-  const received: ParsedMail[] = [];
-  let server: SMTPServer;
+  let smtp: SmtpCatcher;
   let app: TestApp;
   before(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push(mail);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    app = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'news@example.org' } });
+    smtp = await smtpServer();
+    app = await startTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'news@example.org' } });
     await app.accounts.createUser({ email: 'reader@example.org', password: PASSWORD, role: 'reader', name: 'Rae Reader', emailVerified: true });
   });
   after(async () => {
     await app.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
   it('emails the link through SMTP, and following it signs the reader in', async () => {
     const reader = browser(app);
     const asked = await reader.post('/account/sign-in/link', { email: 'reader@example.org', return: '/' });
     assert.equal(asked.statusCode, 200);
-    assert.equal(received.length, 0, 'nothing is sent before the job queue runs');
+    assert.equal(smtp.received.length, 0, 'nothing is sent before the job queue runs');
     await app.jobs.runDue();
-    assert.equal(received.length, 1);
-    const mail = received[0] as ParsedMail;
+    assert.equal(smtp.received.length, 1);
+    const mail = smtp.received[0] as ParsedMail;
     assert.equal((mail.to as { value: { address: string }[] }).value[0]?.address, 'reader@example.org');
     const url = (mail.text ?? '').split(/\s+/u).find((word) => word.startsWith(`${PUBLIC_URL}/account/`));
     assert.ok(url, 'the received message carries the link');

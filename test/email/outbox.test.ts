@@ -4,44 +4,15 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { EmailError } from '../../src/modules/email/index.js';
 import { PUBLIC_URL, startTestApp, type TestApp } from '../helpers/app.js';
 import { parse } from '../helpers/html.js';
+import { smtpServer } from '../helpers/smtp.js';
+import type { ParsedMail } from 'mailparser';
 
 async function staffCookie(app: TestApp, role: 'admin' | 'editor'): Promise<string> {
   const user = await app.accounts.createUser({ email: `${role}@example.org`, password: 'a long enough password', role, name: `${role} person` });
   return `scms_session=${await app.accounts.createSession(user.id, 'test')}`;
-}
-
-/** An SMTP server on a free port that refuses the first `refuse` messages with a temporary error. */
-async function smtpServer(refuse = 0) {
-  const received: ParsedMail[] = [];
-  let refused = 0;
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      if (refused < refuse) {
-        refused++;
-        stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error('Try again later'), { responseCode: 451 })));
-        return;
-      }
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 describe('email without an SMTP server', () => {

@@ -6,10 +6,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { PUBLIC_URL, startTestApp, type TestApp } from '../helpers/app.js';
+import { smtpServer, type SmtpCatcher } from '../helpers/smtp.js';
 import { parse } from '../helpers/html.js';
 import { publishArticle } from '../helpers/newsroom.js';
 import type { ThreadPage } from '../../src/modules/comments/types.js';
@@ -20,37 +18,22 @@ const LEAVER = { email: 'zelda.leaver@example.org', name: 'Zelda Quillfeather' }
 
 describe('account deletion', () => {
   const clock = { now: Date.parse('2026-11-20T10:00:00Z') };
-  const received: ParsedMail[] = [];
-  let server: SMTPServer;
+  let smtp: SmtpCatcher;
   let app: TestApp;
   let articleId = 0;
 
   before(async () => {
-    server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push(mail);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.server.address() as AddressInfo;
-    app = await startTestApp({ clock: () => clock.now, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'news@example.org' } });
+    smtp = await smtpServer();
+    app = await startTestApp({ clock: () => clock.now, env: { SMTP_URL: smtp.url, MAIL_FROM: 'news@example.org' } });
     await app.publishing.createSection({ slug: 'news', name: 'News' });
     articleId = (await publishArticle(app, 'news', 'Harbour reopens')).id;
   });
   after(async () => {
     await app.destroy();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await smtp.close();
   });
 
-  const mailTo = (address: string) => received.filter((m) => (m.to as { value: { address: string }[] }).value.some((v) => v.address === address));
+  const mailTo = (address: string) => smtp.received.filter((m) => (m.to as { value: { address: string }[] }).value.some((v) => v.address === address));
   const userRow = (id: number) => app.db.kysely.selectFrom('users').select('id').where('id', '=', id).executeTakeFirst();
 
   async function regular(email: string, name: string) {
