@@ -142,9 +142,9 @@ export async function seedDemo(deps: SeedDeps, options: SeedOptions = {}): Promi
   for (const page of demoPages) await deps.publishing.upsertPage(page);
 
   // House ads, so the article pages' slots show what a small newsroom would run in them.
-  const adImages = await Promise.all(houseAds.map((ad) => sharp(Buffer.from(ad.svg(demoPublication.accentColor))).png({ palette: true }).toBuffer()));
+  const adImages = await rasteriseAll(houseAds.map((ad) => ad.svg(demoPublication.accentColor)), 90);
   for (const [i, ad] of houseAds.entries()) {
-    const image = await deps.media.ingest({ data: adImages[i] as Buffer, originalName: `house-ad-${i + 1}.png`, alt: ad.alt, credit: demoPublication.name });
+    const image = await deps.media.ingest({ data: adImages[i] as Buffer, originalName: `house-ad-${i + 1}.jpg`, alt: ad.alt, credit: demoPublication.name });
     await deps.ads.store.create({
       name: ad.name,
       mediaId: image.id,
