@@ -48,7 +48,7 @@ import { registerRevenue, revenueMigrations, revenuePersonalData, supportAccount
 import { adsMigrations, registerAds, type Ads } from './modules/ads/index.js';
 import { privacyMigrations, registerPrivacy } from './modules/privacy/index.js';
 import { emailPersonalData } from './modules/email/index.js';
-import { newsletterAccountPanel, newsletterPersonalData, newslettersMigrations, registerNewsletters, type Newsletters } from './modules/newsletters/index.js';
+import { newsletterPersonalData, newslettersMigrations, registerNewsletters, type Newsletters } from './modules/newsletters/index.js';
 
 export interface AppOptions {
   /** PostgreSQL only: run in a schema of its own (tests). */
@@ -184,7 +184,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ...newsroom,
       renderer,
       activity: (user) => readerActivity(db, user.id),
-      panels: [supportPanel, (user) => newsletterAccountPanel(db, newsletters.subscribers)(user)],
+      panels: [supportPanel, (user) => newsletters.accountPanel(user)],
     });
     await registerCommentsRoutes(http, {
       comments,

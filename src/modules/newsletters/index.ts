@@ -9,7 +9,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.js';
-import type { User } from '../accounts/index.js';
+import type { AccountPanelSource, User } from '../accounts/index.js';
 import { PRIVACY_SLUG, TERMS_SLUG } from '../accounts/readers/consent.js';
 import { ACCOUNT_CSS } from '../accounts/readers/views/styles.js';
 import { createMemoryThrottle, type SignInThrottle } from '../accounts/throttle.js';
@@ -23,6 +23,7 @@ import type { SettingsService } from '../settings/service.js';
 import type { Assets } from '../site/assets.js';
 import type { SiteRenderer } from '../site/render.js';
 import { createBriefings, type Briefings } from './briefing.js';
+import { newsletterAccountPanel } from './account-panel.js';
 import { createLists, type Lists } from './lists.js';
 import { registerAdminRoutes } from './routes/admin.js';
 import { registerPublicRoutes } from './routes/public.js';
@@ -32,7 +33,6 @@ import { createSubscribers, type Subscribers } from './subscribers.js';
 export { newslettersMigrations } from './migrations.js';
 export type { NewsletterTables } from './tables.js';
 export { newsletterPersonalData } from './personal-data.js';
-export { newsletterAccountPanel } from './account-panel.js';
 export { BATCH_JOB, type SendSummary } from './sending.js';
 export { BRIEFING_JOB } from './briefing.js';
 
@@ -61,6 +61,8 @@ export interface Newsletters {
   subscribers: Subscribers;
   sending: Sending;
   briefings: Briefings;
+  /** The "Newsletters" section of /account. */
+  accountPanel: AccountPanelSource;
 }
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -101,5 +103,5 @@ export async function registerNewsletters(app: FastifyInstance, deps: Newsletter
     });
   });
   await briefings.ensureScheduled();
-  return { lists, subscribers, sending, briefings };
+  return { lists, subscribers, sending, briefings, accountPanel: newsletterAccountPanel(db, subscribers) };
 }
