@@ -3,7 +3,7 @@
  * portal. Stripe in production; test mode (no STRIPE_SECRET_KEY) keeps sessions in the database
  * and plays Stripe's part on local pages (test-gateway.ts).
  */
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 
 export type CheckoutMode = 'payment' | 'subscription';
 
@@ -45,17 +45,29 @@ export class GatewayError extends Error {
 
 export const CHECKOUT_SESSION_ID = /^cs_[A-Za-z0-9_]{1,200}$/u;
 
-export function stripeClient(secretKey: string, apiUrl: string | null): Stripe {
+/**
+ * The `stripe` package, loaded when first needed: loading it takes about 200 ms, which every
+ * start-up paid although test mode (no keys) never calls it.
+ */
+export const loadStripe = async (): Promise<typeof Stripe> => (await import('stripe')).default;
+
+/** A Stripe Checkout gateway for these keys (the package is loaded here). */
+export async function stripeGatewayFor(secretKey: string, apiUrl: string | null): Promise<PaymentGateway> {
+  const StripeClass = await loadStripe();
+  return stripeGateway(stripeClient(StripeClass, secretKey, apiUrl), StripeClass.errors.StripeError);
+}
+
+function stripeClient(StripeClass: typeof Stripe, secretKey: string, apiUrl: string | null): Stripe {
   const target = apiUrl ? new URL(apiUrl) : null;
   const protocol = target?.protocol === 'http:' ? 'http' : 'https';
-  return new Stripe(secretKey, {
+  return new StripeClass(secretKey, {
     maxNetworkRetries: 1,
     timeout: 20_000,
     ...(target ? { host: target.hostname, port: Number(target.port || (protocol === 'http' ? 80 : 443)), protocol } : {}),
   });
 }
 
-export function stripeGateway(stripe: Stripe): PaymentGateway {
+function stripeGateway(stripe: Stripe, StripeError: typeof Stripe.errors.StripeError): PaymentGateway {
   const failed = (error: unknown): never => {
     const message = error instanceof Error ? error.message : String(error);
     throw new GatewayError(`The payment provider did not answer as expected (${message.slice(0, 200)}). Nothing was charged; please try again.`);
@@ -103,7 +115,7 @@ export function stripeGateway(stripe: Stripe): PaymentGateway {
           currency: session.currency ?? null,
         };
       } catch (error) {
-        if (error instanceof Stripe.errors.StripeError && error.statusCode === 404) return null;
+        if (error instanceof StripeError && error.statusCode === 404) return null;
         return failed(error);
       }
     },

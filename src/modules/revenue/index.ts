@@ -18,7 +18,7 @@ import type { Assets } from '../site/assets.js';
 import type { SiteRenderer } from '../site/render.js';
 import type { Visitors } from '../site/visitor.js';
 import { createEventProcessor, type EventProcessor } from './events.js';
-import { stripeClient, stripeGateway, type PaymentGateway } from './gateway.js';
+import { stripeGatewayFor, type PaymentGateway } from './gateway.js';
 import { defineReceiptJob } from './receipts.js';
 import { createReminders } from './reminders.js';
 import { registerRevenueAdmin } from './routes/admin.js';
@@ -65,7 +65,7 @@ export async function registerRevenue(app: FastifyInstance, deps: RevenueDeps): 
   const { db, now, site } = deps;
   const events = createEventProcessor({ db, jobs: deps.jobs, now });
   const test = deps.stripe.secretKey ? null : testGateway({ db, publicUrl: deps.publicUrl, now, events });
-  const gateway = test ?? stripeGateway(stripeClient(deps.stripe.secretKey as string, deps.stripe.apiUrl));
+  const gateway = test ?? (await stripeGatewayFor(deps.stripe.secretKey as string, deps.stripe.apiUrl));
   defineReceiptJob({ db, jobs: deps.jobs, email: deps.email, settings: deps.settings, publicUrl: deps.publicUrl, now });
   const reminders = createReminders({ db, jobs: deps.jobs, email: deps.email, settings: deps.settings, publicUrl: deps.publicUrl, now });
 
