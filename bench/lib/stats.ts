@@ -1,4 +1,5 @@
 /** Latency samples in milliseconds and their summary; nearest-rank percentiles, no interpolation. */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 
 export interface Summary {
   n: number;
@@ -25,15 +26,25 @@ export function collectGarbage(): void {
 /**
  * Runs `fn` `warmup` times untimed (JIT, SQLite page cache), then `n` times timed one after the
  * other, so each sample is one call's full latency rather than a share of a concurrent batch.
+ *
+ * Each call gets its own turn of the event loop (the wait is not timed), as each request does on
+ * a server. Without it, a call that never waits for I/O (SQLite is synchronous) runs the next one
+ * from the microtask queue, and what calls leave for the next turn never runs: light-my-request's
+ * setImmediate clean-up kept every injected response alive, and a run of SQLite HTTP calls grew
+ * the heap by 300 MB, which then slowed every garbage collection of the figures after it.
  */
 export async function timeCalls(n: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn(i);
+  for (let i = 0; i < warmup; i++) {
+    await fn(i);
+    await nextTurn();
+  }
   collectGarbage();
   const samples = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const start = performance.now();
     await fn(i);
     samples[i] = performance.now() - start;
+    await nextTurn();
   }
   return samples;
 }
