@@ -127,6 +127,8 @@ describe('comments embedded on another site, in Chromium', { skip: noChromium },
     const element = await page.waitForSelector('div[data-structurecms-comments] iframe[title="Comments"]');
     const frame = await element.contentFrame();
     assert.ok(frame, 'the iframe has a document');
+    // The element can be in the page before its frame has navigated (its URL is still empty).
+    await frame.waitForURL((url) => url.pathname === '/comments/embed');
     return frame;
   }
 
