@@ -184,7 +184,7 @@ describe('folding verdicts', () => {
     );
   });
 
-  it('moderate() decides as folding every phase would, and runs no phase after a rejection', async () => {
+  it('moderate() decides as folding every phase would, and runs no phase after a rejection given at once', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(verdictArb, { maxLength: 12 }), async (verdicts) => {
         const ran: number[] = [];
@@ -198,10 +198,27 @@ describe('folding verdicts', () => {
         }));
         const decision = await moderate(list, context());
         assert.deepEqual(decision, fold(verdicts));
-        const firstReject = verdicts.findIndex((v) => v?.action === 'reject');
-        assert.deepEqual(ran, [...verdicts.keys()].slice(0, firstReject === -1 ? verdicts.length : firstReject + 1));
+        // Asynchronous phases run side by side, so only a synchronous rejection stops the rest from starting.
+        const firstSyncReject = verdicts.findIndex((v, i) => i % 2 === 0 && v?.action === 'reject');
+        assert.deepEqual(ran, [...verdicts.keys()].slice(0, firstSyncReject === -1 ? verdicts.length : firstSyncReject + 1));
       }),
     );
+  });
+});
+
+describe('moderate() and the store', () => {
+  it('runs the phases that ask the store side by side, not one after another', async () => {
+    let secondStarted!: () => void;
+    const started = new Promise<void>((resolve) => (secondStarted = resolve));
+    const list: Phase[] = [
+      // Answers only once the next phase has begun: run in turn, it would never answer.
+      { name: 'first', check: () => started.then(() => null) },
+      { name: 'second', check: () => (secondStarted(), Promise.resolve({ action: 'hold', phase: 'second', reason: 'look' })) },
+    ];
+    const timeout = new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), 2000).unref());
+    const decision = await Promise.race([moderate(list, context()), timeout]);
+    assert.notEqual(decision, 'timed out');
+    assert.deepEqual(decision, { verdict: { action: 'hold', phase: 'second', reason: 'look' }, reasons: [{ phase: 'second', action: 'hold', reason: 'look' }] });
   });
 });
 

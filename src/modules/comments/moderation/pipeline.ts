@@ -20,16 +20,18 @@ export function fold(verdicts: readonly (Verdict | null)[]): Decision {
 }
 
 /**
- * Runs the phases in order and stops at the first rejection: the rest could not change the
- * outcome, and the cheap, decisive phases come first so a refused comment costs little. The
- * decision is the same as folding every phase's verdict.
+ * Runs the phases in order and stops at the first rejection a phase gives at once: the rest could
+ * not change the outcome, and the cheap, decisive phases come first so a refused comment costs
+ * little. Phases that ask the store answer later; they run side by side (the rate limits and the
+ * repeat check are one wait on PostgreSQL, not two), and a rejection among them decides as it
+ * would have in turn. The decision is always the same as folding every phase's verdict.
  */
 export async function moderate(phases: readonly Phase[], context: PhaseContext): Promise<Decision> {
-  const verdicts: (Verdict | null)[] = [];
+  const answers: (Verdict | null | Promise<Verdict | null>)[] = [];
   for (const phase of phases) {
-    const verdict = await phase.check(context);
-    verdicts.push(verdict);
-    if (verdict?.action === 'reject') break;
+    const answer = phase.check(context);
+    answers.push(answer);
+    if (!(answer instanceof Promise) && answer?.action === 'reject') break;
   }
-  return fold(verdicts);
+  return fold(await Promise.all(answers));
 }

@@ -91,7 +91,7 @@ export interface Phase {
 /**
  * The pipeline's answer: the folded verdict plus the non-accepting verdicts that led to it, in
  * phase order, for the audit trail (every hold; with a rejection, the holds before it and the
- * rejection itself: phases after a rejection are not run).
+ * rejection itself; what phases after a rejection said is left out).
  */
 export interface Decision {
   verdict: Verdict;
