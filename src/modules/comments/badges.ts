@@ -9,6 +9,11 @@ import type { CommentView, ThreadListing } from './types.js';
 /** Of these readers, the ones who are supporters now. */
 export type SupporterLookup = (userIds: readonly number[]) => Promise<ReadonlySet<number>>;
 
+/** Whether one reader supports the publication (a new comment's badge, without reading it back). */
+export async function isSupporter(supporters: SupporterLookup | undefined, userId: number): Promise<boolean> {
+  return supporters ? (await supporters([userId])).has(userId) : false;
+}
+
 export function withSupporterBadges(listing: Listing, supporters: SupporterLookup | undefined): Listing {
   if (!supporters) return listing;
   async function mark(comments: CommentView[]): Promise<void> {

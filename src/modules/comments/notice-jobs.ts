@@ -16,8 +16,13 @@ export interface Notice {
   commentId: number;
 }
 
-/** Keyed, so one job waits per email however often the change is repeated. */
-export async function queueNotice(jobs: JobQueue | undefined, trx: Kysely<Tables>, kind: NoticeKind, commentId: number): Promise<void> {
+/**
+ * Keyed, so one job waits per email however often the change is repeated. A comment posted just
+ * now needs no key (`fresh`): no job can name it yet, and the key's look-ups cost a new reply
+ * four round trips on PostgreSQL. Should a moderator later queue the same email again, the
+ * handler's sent-marker (notifications.ts) still sends it once.
+ */
+export async function queueNotice(jobs: JobQueue | undefined, trx: Kysely<Tables>, kind: NoticeKind, commentId: number, fresh = false): Promise<void> {
   if (!jobs) return;
-  await jobs.enqueue(NOTIFY_JOB, { kind, commentId } satisfies Notice, { key: `${NOTIFY_JOB}:${kind}:${commentId}`, within: trx });
+  await jobs.enqueue(NOTIFY_JOB, { kind, commentId } satisfies Notice, fresh ? { within: trx } : { key: `${NOTIFY_JOB}:${kind}:${commentId}`, within: trx });
 }

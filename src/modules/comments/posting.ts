@@ -6,12 +6,15 @@
 import { moderate } from './moderation/pipeline.js';
 import type { Decision } from './moderation/types.js';
 import { CommentsError, noSuchComment } from './errors.js';
+import { isSupporter } from './badges.js';
 import { statusChanged } from './counters.js';
+import { toView } from './listing.js';
+import { storeNewComment, type NewComment } from './new-comment.js';
 import { COMMENTS_QUEUED } from './events.js';
 import { queueNotice } from './notice-jobs.js';
 import { moderationHistory } from './history.js';
 import { countApproval, readerRecord, type ReaderRecord } from './standing.js';
-import { publishedArticle, storyById, storyForArticle, storyRowOfArticle, storyView, type StoryRow } from './stories.js';
+import { publishedArticle, publishedArticleWithStory, storyById, storyForArticle, storyView, type StoryRow } from './stories.js';
 import { addressHash, renderCommentText, type RenderedText } from './text.js';
 import type { Commenter, Shared } from './deps.js';
 import type { CommentView } from './types.js';
@@ -82,10 +85,9 @@ async function resolveStory(shared: Shared, input: PostInput): Promise<StoryRow>
   const { k, deps } = shared;
   if (input.articleId !== undefined) {
     if (!Number.isSafeInteger(input.articleId)) throw new CommentsError(404, 'There is no published article to comment on here.');
-    // The article and its story are read together (one wait instead of two on PostgreSQL).
-    const [article, known] = await Promise.all([publishedArticle(k, input.articleId), storyRowOfArticle(k, input.articleId)]);
-    if (!article) throw new CommentsError(404, 'There is no published article to comment on here.');
-    return storyForArticle(k, article, `${deps.publicUrl}${article.path}`, shared.settings(), deps.now(), known);
+    const found = await publishedArticleWithStory(k, input.articleId);
+    if (!found) throw new CommentsError(404, 'There is no published article to comment on here.');
+    return storyForArticle(k, found.article, `${deps.publicUrl}${found.article.path}`, shared.settings(), deps.now(), found.story);
   }
   if (input.storyId === undefined || !Number.isSafeInteger(input.storyId)) throw new CommentsError(400, 'Say which discussion the comment is for (storyId or articleId).');
   const story = await storyById(k, input.storyId);
@@ -94,11 +96,22 @@ async function resolveStory(shared: Shared, input: PostInput): Promise<StoryRow>
   return story;
 }
 
-async function resolveParent(shared: Shared, story: StoryRow, parentId: number | null | undefined) {
+/** The comment replied to, with its author's name (the reply shows "replying to <name>"); read beside the story. */
+async function parentRow(shared: Shared, parentId: number | null | undefined) {
   if (parentId === undefined || parentId === null) return null;
-  const parent = Number.isSafeInteger(parentId)
-    ? await shared.k.selectFrom('comments').select(['id', 'story_id', 'root_id', 'depth', 'user_id', 'status']).where('id', '=', parentId).executeTakeFirst()
-    : undefined;
+  if (!Number.isSafeInteger(parentId)) return undefined;
+  return shared.k
+    .selectFrom('comments as c')
+    .leftJoin('users as u', 'u.id', 'c.user_id')
+    .select(['c.id', 'c.story_id', 'c.root_id', 'c.depth', 'c.user_id', 'c.status', 'u.name as author_name'])
+    .where('c.id', '=', parentId)
+    .executeTakeFirst();
+}
+
+type ParentRow = NonNullable<Awaited<ReturnType<typeof parentRow>>>;
+
+function checkParent(story: StoryRow, parent: ParentRow | null | undefined): ParentRow | null {
+  if (parent === null) return null;
   if (!parent || parent.story_id !== story.id) throw new CommentsError(400, 'The comment you are replying to is not part of this discussion.');
   if (parent.status === 'deleted') throw new CommentsError(400, 'The comment you are replying to was deleted, so it cannot take replies.');
   if (parent.status !== 'approved') throw new CommentsError(400, 'The comment you are replying to is not published, so it cannot take replies.');
@@ -108,16 +121,20 @@ async function resolveParent(shared: Shared, story: StoryRow, parentId: number |
 export async function post(shared: Shared, who: Commenter | null, input: PostInput, meta: { address: string }): Promise<PostResult> {
   ensureMayWrite(who);
   const { k, deps } = shared;
-  // The poster's standing is read alongside the story: one round trip fewer on PostgreSQL.
-  const [story, record] = await Promise.all([resolveStory(shared, input), readerRecord(k, who.id)]);
-  const parent = await resolveParent(shared, story, input.parentId);
+  // Everything a post needs to know is read at once: one wait instead of four on PostgreSQL.
+  const [story, record, found, supporter] = await Promise.all([
+    resolveStory(shared, input),
+    readerRecord(k, who.id),
+    parentRow(shared, input.parentId),
+    isSupporter(deps.supporters, who.id),
+  ]);
+  const parent = checkParent(story, found);
   const rendered = renderCommentText(input.text);
   const address = addressHash(meta.address, deps.secret);
   const { decision, warning } = await judge(shared, who, story, rendered, address, null, record);
   if (decision.verdict.action === 'reject') refuse(decision);
   const status = decision.verdict.action === 'hold' ? 'pending' : 'approved';
-  const at = deps.now();
-  const values = {
+  const values: NewComment = {
     story_id: story.id,
     parent_id: parent?.id ?? null,
     root_id: parent ? (parent.root_id ?? parent.id) : null,
@@ -130,25 +147,14 @@ export async function post(shared: Shared, who: Commenter | null, input: PostInp
     address_hash: address,
     status,
     moderation_reasons: JSON.stringify(decision.reasons),
-    featured_at: null,
-    like_count: 0,
-    reply_count: 0,
-    report_count: 0,
-    created_at: at,
-    edited_at: null,
-    deleted_at: null,
-  } as const;
-  const { id, countChanged } = await k.transaction().execute(async (trx) => {
-    const row = await trx.insertInto('comments').values(values).returning('id').executeTakeFirstOrThrow();
-    const counted = await statusChanged(trx, values, 'none', status);
-    if (status === 'approved') await countApproval(trx, who.id, 1, at);
-    if (status === 'approved' && parent) await queueNotice(deps.jobs, trx, 'reply', row.id);
-    return { id: row.id, countChanged: counted.countChanged };
-  });
+    created_at: deps.now(),
+  };
+  const { id, countChanged } = await storeNewComment(shared, values);
   if (status === 'approved') shared.announce.changed(story, { storyId: story.id, commentId: id, kind: 'approved' }, countChanged);
   else shared.announce.tell(COMMENTS_QUEUED, { storyId: story.id, commentId: id });
-  const comment = await shared.listing.comment(id);
-  if (!comment) throw new Error(`comment ${id} vanished after insert`);
+  // The view is built from what was just written rather than read back: two round trips fewer.
+  const comment = toView({ ...values, id, author_name: who.name, reply_to_name: parent?.author_name ?? null, featured_at: null, like_count: 0, reply_count: 0, edited_at: null });
+  if (supporter && comment.author) comment.author.supporter = true;
   return { comment, status, message: status === 'approved' ? POSTED_MESSAGE : HELD_MESSAGE, warning };
 }
 

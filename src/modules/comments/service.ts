@@ -20,7 +20,7 @@ import { embedStoryPath } from './embed.js';
 import type { PersonalDataSource } from '../privacy/personal-data.js';
 import { like, likedAmong, report, unlike } from './reactions.js';
 import { readerRecord, type ReaderRecord } from './standing.js';
-import { publishedArticle, storyById, storyForArticle, storyForPage, storyRowOfArticle, storyView, type ArticleRef, type StoryRow, type StoryView } from './stories.js';
+import { publishedArticle, publishedArticleWithStory, storyById, storyForArticle, storyForPage, storyView, type ArticleRef, type StoryRow, type StoryView } from './stories.js';
 import type { CommentView, RepliesPage, Sort, ThreadListing, ThreadPage } from './types.js';
 
 export interface ThreadOptions {
@@ -119,8 +119,8 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     },
     async threadForArticleId(articleId, options = {}) {
       if (!Number.isSafeInteger(articleId)) return null;
-      const [article, known] = await Promise.all([publishedArticle(k, articleId), storyRowOfArticle(k, articleId)]);
-      return article ? threadOf(await articleStory(article, known), options) : null;
+      const found = await publishedArticleWithStory(k, articleId);
+      return found ? threadOf(await articleStory(found.article, found.story), options) : null;
     },
     replies: (rootId, cursor) => (Number.isSafeInteger(rootId) ? listing.replies(rootId, cursor) : Promise.resolve(null)),
     comment: visible,

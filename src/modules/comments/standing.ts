@@ -2,7 +2,7 @@
  * A reader's standing with the moderators (good, warned, suspended until, banned) and how many of
  * their comments have been approved: what the moderation pipeline asks about a poster.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, QueryCreator } from 'kysely';
 import type { Tables } from '../../db/tables.js';
 import type { ReaderStanding } from './moderation/types.js';
 
@@ -34,11 +34,15 @@ function standingOf(row: { kind: string; message: string; until: number | null }
 export async function countApproval(k: Kysely<Tables>, userId: number, delta: 1 | -1, at: number): Promise<void> {
   // A deleted account's kept comments carry a negative author id (personal-data.ts): no one to count for.
   if (userId < 0) return;
-  await k
+  await approvalCounted(k, userId, delta, at).execute();
+}
+
+/** The write behind countApproval, for a caller that sends it with others (new-comment.ts). */
+export function approvalCounted(q: QueryCreator<Tables>, userId: number, delta: 1 | -1, at: number) {
+  return q
     .insertInto('reader_standing')
     .values({ user_id: userId, kind: 'good', message: '', until: null, approved_count: Math.max(delta, 0), updated_at: at, updated_by: null })
-    .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ approved_count: eb('reader_standing.approved_count', '+', delta) })))
-    .execute();
+    .onConflict((oc) => oc.column('user_id').doUpdateSet((eb) => ({ approved_count: eb('reader_standing.approved_count', '+', delta) })));
 }
 
 /** Sets a reader's standing (moderators: warn, suspend, ban, or restore to good). */

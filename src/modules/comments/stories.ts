@@ -59,6 +59,7 @@ export async function storyById(k: Kysely<Tables>, id: number): Promise<StoryRow
   return (await k.selectFrom('comment_stories').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
+/** `known`: the story row read with the article (publishedArticleWithStory), saving a read. */
 export async function storyForArticle(k: Kysely<Tables>, article: ArticleRef, url: string, defaults: StoryDefaults, now: number, known?: StoryRow): Promise<StoryRow> {
   const found = known ?? (await storyRowOfArticle(k, article.id));
   if (found) {
@@ -111,12 +112,42 @@ export async function storyForPage(k: Kysely<Tables>, page: { url: string; title
   return made;
 }
 
-/** A published article, for posting by article id and for permalinks. */
-/** The story row of an article, if it has one yet (read beside the article when only its id is known). */
-export function storyRowOfArticle(k: Kysely<Tables>, articleId: number): Promise<StoryRow | undefined> {
+/**
+ * A published article and its story row (if it has one yet), in one statement: what posting and
+ * reading by article id need first. Null when the article is not published.
+ */
+export async function publishedArticleWithStory(k: Kysely<Tables>, articleId: number): Promise<{ article: ArticleRef; story: StoryRow | undefined } | null> {
+  const row = await k
+    .selectFrom('articles as a')
+    .innerJoin('sections as s', 's.id', 'a.section_id')
+    .leftJoin('comment_stories as cs', 'cs.article_id', 'a.id')
+    .select(['a.id', 'a.slug', 'a.headline', 'a.published_at', 's.slug as section_slug'])
+    .select(['cs.id as story_id', 'cs.url', 'cs.title', 'cs.open', 'cs.closes_at', 'cs.premoderated', 'cs.comment_count', 'cs.created_at'])
+    .where('a.id', '=', articleId)
+    .where('a.status', '=', 'published')
+    .executeTakeFirst();
+  if (!row) return null;
+  const article = { id: row.id, path: `/${row.section_slug}/${row.slug}`, headline: row.headline, publishedAt: row.published_at ?? 0 };
+  if (row.story_id === null) return { article, story: undefined };
+  const story: StoryRow = {
+    id: row.story_id,
+    article_id: row.id,
+    url: row.url ?? '',
+    title: row.title ?? '',
+    open: row.open ?? 0,
+    closes_at: row.closes_at,
+    premoderated: row.premoderated ?? 0,
+    comment_count: row.comment_count ?? 0,
+    created_at: row.created_at ?? 0,
+  };
+  return { article, story };
+}
+
+function storyRowOfArticle(k: Kysely<Tables>, articleId: number): Promise<StoryRow | undefined> {
   return k.selectFrom('comment_stories').selectAll().where('article_id', '=', articleId).executeTakeFirst();
 }
 
+/** A published article, for permalinks and for checking a story's article is still up. */
 export async function publishedArticle(k: Kysely<Tables>, articleId: number): Promise<ArticleRef | null> {
   const row = await k
     .selectFrom('articles as a')
