@@ -112,7 +112,7 @@ describe('comments storage', () => {
       });
     }
 
-    it('replies, the three-reply previews and featured comments use their indexes', async () => {
+    it('replies, a page with its three-reply previews, and featured comments use their indexes', async () => {
       for (const [text, parameters] of [
         [listingSql.replies(false), [1, 51]],
         [listingSql.replies(true), [1, 1000, 500, 51]],
@@ -121,10 +121,17 @@ describe('comments storage', () => {
         assert.match(shown, /comments_replies/u, shown);
         assert.ok(!/TEMP B-TREE FOR ORDER BY/u.test(shown), shown);
       }
-      // The previews: one index range per root (the few rows found are then put in page order).
+      // A page with its replies in one statement: the page from the top-level index, then one
+      // index range of the replies index per root (the few rows found are put in order in code).
       const dialect = engineName() === 'postgres' ? 'postgres' : 'sqlite';
-      const previews = await plan(listingSql.preview(dialect), listingSql.previewParameters(dialect, [1, 2, 3]));
-      assert.match(previews, /comments_replies/u, previews);
+      for (const [sort, index] of [['newest', 'comments_top_by_time'], ['liked', 'comments_top_by_likes']] as [Sort, string][]) {
+        const page = await plan(listingSql.page(dialect, sort, false), [1, 51]);
+        assert.match(page, new RegExp(index, 'u'), page);
+        assert.match(page, /comments_replies/u, page);
+        const next = await plan(listingSql.page(dialect, sort, true), [1, 1000, 500, 51]);
+        assert.match(next, new RegExp(index, 'u'), next);
+        assert.match(next, /comments_replies/u, next);
+      }
       assert.match(await plan(listingSql.featured, [1]), /comments_featured/u);
     });
   });

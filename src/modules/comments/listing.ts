@@ -12,6 +12,10 @@ import { VISIBLE_PREDICATE } from './migrations.js';
 import type { CommentStatus } from './tables.js';
 import { PAGE_SIZE, REPLIES_PREVIEW, type CommentView, type RepliesPage, type Sort, type ThreadEntry, type ThreadListing } from './types.js';
 
+interface PageRow extends CommentRow {
+  part: 'page' | 'reply';
+}
+
 interface CommentRow {
   id: number;
   story_id: number;
@@ -55,21 +59,41 @@ const repliesSql = (after: boolean) =>
   `select ${COLUMNS} ${FROM} where c.root_id = ? and ${VISIBLE}${after ? ' and (c.created_at, c.id) > (?, ?)' : ''} order by c.created_at, c.id limit ?`;
 
 /**
- * The first replies of the page's roots in one statement: one short index range per root. Its text
- * is the same for any number of roots, so it is planned once (a UNION ALL per root was replanned on
- * every call: 13 ms of planning on PostgreSQL, and re-prepared on SQLite once ANALYZE stats exist).
+ * A page of top-level comments and the first replies of each, in one statement: a round trip and
+ * a socket write fewer on PostgreSQL than reading the replies after the page (a page used to cost
+ * two waits). The page is `topLevelSql` as a CTE (the same plan: the top-level index, users by key);
+ * each root's replies are one short range of the replies index, LATERAL on PostgreSQL and an
+ * `IN (... LIMIT)` per root on SQLite. Rows come tagged 'page' or 'reply' and are put in order in
+ * code, so neither engine has to sort the union. Its text is the same for any page, so it is
+ * planned once per connection.
  */
-const PREVIEW_SQL: Record<DialectName, string> = {
-  postgres: `select p.* from unnest(?::int[]) as roots(id) cross join lateral (select ${COLUMNS} ${FROM} where c.root_id = roots.id and ${VISIBLE} order by c.created_at, c.id limit ${REPLIES_PREVIEW}) as p`,
-  sqlite: `select ${COLUMNS} from json_each(?) as roots
-    join comments c on c.id in (select x.id from comments x where x.root_id = roots.value and x.${VISIBLE_PREDICATE} order by x.created_at, x.id limit ${REPLIES_PREVIEW})
-    left join users u on u.id = c.user_id left join users r on r.id = c.reply_to_user_id
-    order by roots.key, c.created_at, c.id`,
-};
+function pageSql(dialect: DialectName, sort: Sort, after: boolean): string {
+  // Materialized: SQLite would otherwise walk the page's index range once per use.
+  const page = `with page as materialized (${topLevelSql(sort, after)})`;
+  const replies =
+    dialect === 'postgres'
+      ? `select 'reply' as part, p.* from page roots cross join lateral (select ${COLUMNS} ${FROM} where c.root_id = roots.id and ${VISIBLE} order by c.created_at, c.id limit ${REPLIES_PREVIEW}) as p where roots.reply_count > 0`
+      : `select 'reply' as part, ${COLUMNS} from page roots
+    join comments c on c.id in (select x.id from comments x where x.root_id = roots.id and x.${VISIBLE_PREDICATE} order by x.created_at, x.id limit ${REPLIES_PREVIEW})
+    left join users u on u.id = c.user_id left join users r on r.id = c.reply_to_user_id where roots.reply_count > 0`;
+  return `${page} select 'page' as part, page.* from page union all ${replies}`;
+}
 
-/** PostgreSQL takes the root ids as an int[]; SQLite as a JSON array (json_each). */
-function previewParameters(dialect: DialectName, rootIds: number[]): unknown[] {
-  return [dialect === 'postgres' ? rootIds : JSON.stringify(rootIds)];
+/** The page's rows in the sort's order, and each root's replies oldest first. */
+function arrange(rows: PageRow[], sort: Sort): { page: CommentRow[]; replies: Map<number, CommentRow[]> } {
+  const { direction } = ORDER[sort];
+  const sign = direction === 'desc' ? -1 : 1;
+  const keyOf = (row: CommentRow) => (sort === 'liked' ? row.like_count : row.created_at);
+  const page = rows.filter((row) => row.part === 'page').sort((a, b) => sign * (keyOf(a) - keyOf(b) || a.id - b.id));
+  const replies = new Map<number, CommentRow[]>();
+  for (const row of rows) {
+    if (row.part !== 'reply') continue;
+    const list = replies.get(row.root_id ?? 0) ?? [];
+    list.push(row);
+    replies.set(row.root_id ?? 0, list);
+  }
+  for (const list of replies.values()) list.sort((a, b) => a.created_at - b.created_at || a.id - b.id);
+  return { page, replies };
 }
 
 const featuredSql = `select ${COLUMNS} ${FROM} where c.story_id = ? and c.featured_at is not null and c.status = 'approved' order by c.featured_at desc limit ${MAX_FEATURED}`;
@@ -127,31 +151,19 @@ export function createListing(db: Database, secret: string): Listing {
     }
   }
 
-  async function previews(roots: CommentRow[]): Promise<Map<number, CommentRow[]>> {
-    const withReplies = roots.filter((r) => r.reply_count > 0).map((r) => r.id);
-    const byRoot = new Map<number, CommentRow[]>();
-    if (withReplies.length === 0) return byRoot;
-    for (const row of await run(PREVIEW_SQL[dialect], previewParameters(dialect, withReplies))) {
-      const list = byRoot.get(row.root_id ?? 0) ?? [];
-      list.push(row);
-      byRoot.set(row.root_id ?? 0, list);
-    }
-    return byRoot;
-  }
-
   const repliesCursorAfter = (root: CommentRow, last: CommentRow | undefined) => (last ? replyCursors.encode([root.id, last.created_at, last.id]) : null);
 
   return {
     async thread(storyId, sort, cursor) {
       const after = cursor ? decode(cursor, topCursors[sort], storyId) : null;
       const [rows, featured] = await Promise.all([
-        run(topLevelSql(sort, after !== null), after ? [storyId, after[0], after[1], PAGE_SIZE + 1] : [storyId, PAGE_SIZE + 1]),
+        db.namedQuery<PageRow>(pageSql(dialect, sort, after !== null), after ? [storyId, after[0], after[1], PAGE_SIZE + 1] : [storyId, PAGE_SIZE + 1]),
         after ? Promise.resolve([]) : run(featuredSql, [storyId]),
       ]);
-      const page = rows.slice(0, PAGE_SIZE);
-      const replies = await previews(page);
+      const arranged = arrange(rows, sort);
+      const page = arranged.page.slice(0, PAGE_SIZE);
       const entries: ThreadEntry[] = page.map((root) => {
-        const shown = replies.get(root.id) ?? [];
+        const shown = arranged.replies.get(root.id) ?? [];
         const moreReplies = Math.max(0, root.reply_count - shown.length);
         return {
           comment: toView(root),
@@ -161,7 +173,7 @@ export function createListing(db: Database, secret: string): Listing {
         };
       });
       const last = page.at(-1);
-      const nextCursor = rows.length > PAGE_SIZE && last ? topCursors[sort].encode([storyId, sort === 'liked' ? last.like_count : last.created_at, last.id]) : null;
+      const nextCursor = arranged.page.length > PAGE_SIZE && last ? topCursors[sort].encode([storyId, sort === 'liked' ? last.like_count : last.created_at, last.id]) : null;
       return { sort, featured: featured.map(toView), entries, nextCursor };
     },
 
@@ -184,8 +196,7 @@ export function createListing(db: Database, secret: string): Listing {
 /** The statements, for tests that ask each engine how it would run them (query plans). */
 export const listingSql = {
   topLevel: topLevelSql,
+  page: pageSql,
   replies: repliesSql,
-  preview: (dialect: DialectName) => PREVIEW_SQL[dialect],
-  previewParameters: previewParameters,
   featured: featuredSql,
 };
