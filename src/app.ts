@@ -44,7 +44,7 @@ import { registerReaderAccounts } from './modules/accounts/readers/index.js';
 import { registerCommentsEmbed } from './modules/comments/embed-routes.js';
 import { registerCommentsAdmin } from './modules/comments/admin/index.js';
 import { signingSecret } from './secret.js';
-import { registerRevenue, revenueMigrations, revenuePersonalData, supportAccountPanel, supporterUserIds, type Revenue } from './modules/revenue/index.js';
+import { createSupporterBadges, registerRevenue, revenueMigrations, revenuePersonalData, supportAccountPanel, type Revenue } from './modules/revenue/index.js';
 import { adsMigrations, registerAds, type Ads } from './modules/ads/index.js';
 import { privacyMigrations, registerPrivacy } from './modules/privacy/index.js';
 import { emailPersonalData } from './modules/email/index.js';
@@ -113,9 +113,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     const secret = signingSecret(config);
     const purge = (tags: string[]) => bus.publish('cache.purge', tags);
     const publish = (topic: string, payload: unknown) => bus.publish(topic, payload);
-    // The "Supporter" badge beside comments asks revenue once per page of comments.
-    const supporters = (ids: readonly number[]) => supporterUserIds(db, ids, now());
-    const comments = createCommentsService({ db, now, secret, publicUrl: config.publicUrl, settings, audit, purge, publish, jobs, supporters });
+    // The "Supporter" badge beside comments asks revenue once per page of comments (kept answers).
+    const badges = createSupporterBadges(db, now);
+    const comments = createCommentsService({ db, now, secret, publicUrl: config.publicUrl, settings, audit, purge, publish, jobs, supporters: badges.lookup });
 
     let site: Awaited<ReturnType<typeof registerSiteModule>> | undefined;
     const http = await createServer({
@@ -205,7 +205,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await registerCommentsAdmin(http, { ...newsroom, comments });
 
     // Reader revenue and privacy: each module registers its routes here (one call each).
-    const revenue = await registerRevenue(http, { db, now, publicUrl: config.publicUrl, settings, jobs, email, look, currentUser: (request) => signedInUser(accounts, request), site, stripe: { secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, apiUrl: config.stripeApiUrl } });
+    const revenue = await registerRevenue(http, { db, now, publicUrl: config.publicUrl, settings, jobs, email, look, currentUser: (request) => signedInUser(accounts, request), site, stripe: { secretKey: config.stripeSecretKey, webhookSecret: config.stripeWebhookSecret, apiUrl: config.stripeApiUrl }, supportersChanged: badges.forget });
     const ads = await registerAds(http, { db, now, secret, publicUrl: config.publicUrl, settings, media, queries, look, audit, visitors: site.visitors, purge, publish, subscribe: newsroom.subscribe });
     // Export and deletion go through every module's personal data; email last (it erases what the others sent).
     registerPrivacy(http, { db, now, publicUrl: config.publicUrl, settings, accounts, email, audit, queries, site, currentUser: (request) => signedInUser(accounts, request), sources: [comments.personalData, revenuePersonalData(db, { cancelJob: (key) => jobs.cancel(key), now }), newsletterPersonalData(db), emailPersonalData(db)] });

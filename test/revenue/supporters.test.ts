@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { publishArticle } from '../helpers/newsroom.js';
-import { supporterUserIds } from '../../src/modules/revenue/index.js';
+import { createSupporterBadges, supporterUserIds } from '../../src/modules/revenue/index.js';
 import { startFakeStripe, stripeEnv, stripeEvent, type FakeStripe } from './fake-stripe.js';
 import { deliverTo, get, oneTime, reader } from './support.js';
 
@@ -14,12 +14,15 @@ describe('supporters and reader accounts', () => {
   let app: TestApp;
   let stripe: FakeStripe;
   let articleUrl: string;
+  let articleId: number;
 
   before(async () => {
     stripe = await startFakeStripe();
     app = await startTestApp({ env: stripeEnv(stripe) });
     await app.publishing.createSection({ slug: 'news', name: 'News' });
-    articleUrl = `/news/${(await publishArticle(app, 'news', 'Library extends hours')).slug}`;
+    const article = await publishArticle(app, 'news', 'Library extends hours');
+    articleUrl = `/news/${article.slug}`;
+    articleId = article.id;
   });
   after(async () => {
     await app.destroy();
@@ -79,4 +82,38 @@ describe('supporters and reader accounts', () => {
     assert.deepEqual(await supporterUserIds(app.db, [999_999]), new Set());
   });
 
+
+  test('the badge keeps its answers a while, shows a lapse on time, and forgets at once when a payment arrives', async () => {
+    let clock = Date.now();
+    const badges = createSupporterBadges(app.db, () => clock, 60_000);
+    const kim = await reader(app, 'kim@example.org', 'Kim');
+    assert.deepEqual(await badges.lookup([kim.id]), new Set());
+    const row = await app.db.kysely
+      .insertInto('supporters')
+      .values({ user_id: kim.id, email: null, name: 'Kim', stripe_customer_id: null, active_until: clock + 120_000, created_at: clock, anonymised_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(await badges.lookup([kim.id]), new Set(), 'a kept answer: not asked again within the minute');
+    clock += 60_000;
+    assert.deepEqual(await badges.lookup([kim.id, kim.id]), new Set([kim.id]), 'asked again once the minute is over');
+    clock += 61_000;
+    assert.deepEqual(await badges.lookup([kim.id]), new Set(), 'the support ran out: no badge, without asking');
+    await app.db.kysely.updateTable('supporters').set({ active_until: clock + 86_400_000 }).where('id', '=', row.id).execute();
+    badges.forget();
+    assert.deepEqual(await badges.lookup([kim.id]), new Set([kim.id]), 'after forget(), asked again');
+  });
+
+  test('the assembled app forgets kept badge answers when a payment event is applied', async () => {
+    await app.settings.update({ comments: { moderation: { newReaderApprovals: 0 } } });
+    const ria = await app.accounts.getUser((await reader(app, 'ria@example.org', 'Ria')).id);
+    assert.ok(ria);
+    const before = await app.comments.post(ria, { articleId, text: 'Before I gave' }, { address: '10.9.0.1' });
+    assert.equal(before.status, 'approved');
+    assert.equal(before.comment.author?.supporter, undefined);
+    const delivered = await deliver(stripeEvent('checkout.session.completed', oneTime('cs_ria', { customer_details: { email: 'ria@example.org', name: 'Ria' } }), Math.floor(Date.now() / 1000)));
+    assert.deepEqual(delivered, { status: 200, body: { received: true, outcome: 'applied' } });
+    const thread = await app.comments.threadForArticleId(articleId);
+    const mine = thread?.entries.find((e) => e.comment.id === before.comment.id);
+    assert.equal(mine?.comment.author?.supporter, true, 'the badge shows at once on this instance');
+  });
 });

@@ -24,7 +24,8 @@ type Trx = Transaction<Tables>;
 /** What a handler did: changed something (and for whom), or found nothing of ours. */
 type Effect = { supporterId: number } | 'ignored';
 
-export function createEventProcessor(deps: { db: Database; jobs: JobQueue; now: () => number }): EventProcessor {
+/** `supportersChanged`: told after an event changed someone's support (the badge's kept answers). */
+export function createEventProcessor(deps: { db: Database; jobs: JobQueue; now: () => number; supportersChanged?: () => void }): EventProcessor {
   const handlers: Record<string, (trx: Trx, event: StripeEventLike) => Promise<Effect>> = {
     'checkout.session.completed': checkoutCompleted,
     'checkout.session.async_payment_succeeded': checkoutCompleted,
@@ -143,7 +144,7 @@ export function createEventProcessor(deps: { db: Database; jobs: JobQueue; now: 
   return {
     async process(event) {
       const handler = handlers[event.type];
-      return deps.db.kysely.transaction().execute(async (trx) => {
+      const outcome = await deps.db.kysely.transaction().execute(async (trx) => {
         const first = await trx
           .insertInto('stripe_events')
           .values({ id: event.id, type: event.type, created: event.created, processed_at: deps.now() })
@@ -156,8 +157,11 @@ export function createEventProcessor(deps: { db: Database; jobs: JobQueue; now: 
         if (effect === 'ignored') return 'ignored';
         const activeUntil = await refreshSupporter(trx, effect.supporterId);
         if (activeUntil > deps.now()) await cancelRemindersOf(trx, effect.supporterId, deps.now());
-        return 'applied';
+        return 'applied' as const;
       });
+      // After the commit: a badge read in between would otherwise keep the old answer.
+      if (outcome === 'applied') deps.supportersChanged?.();
+      return outcome;
     },
   };
 }

@@ -35,7 +35,7 @@ import { SUPPORT_CSS } from './views/styles.js';
 
 export { revenueMigrations } from './migrations.js';
 export type { RevenueTables } from './tables.js';
-export { supporterUserIds } from './supporters.js';
+export { createSupporterBadges, supporterUserIds, type SupporterBadges } from './supporters.js';
 export { revenuePersonalData } from './personal-data.js';
 export { supportAccountPanel } from './account-panel.js';
 export { parseAmount, formatMoney } from './amount.js';
@@ -53,6 +53,8 @@ export interface RevenueDeps {
   /** The site module's pieces: its renderer (layout), assets (stylesheets) and visitors (hook). */
   site: { renderer: SiteRenderer; assets: Assets; visitors: Visitors };
   stripe: { secretKey: string | null; webhookSecret: string | null; apiUrl: string | null };
+  /** Told when a payment event changed who supports (the Supporter badge keeps answers). */
+  supportersChanged?: () => void;
 }
 
 export interface Revenue {
@@ -63,7 +65,7 @@ export interface Revenue {
 
 export async function registerRevenue(app: FastifyInstance, deps: RevenueDeps): Promise<Revenue> {
   const { db, now, site } = deps;
-  const events = createEventProcessor({ db, jobs: deps.jobs, now });
+  const events = createEventProcessor({ db, jobs: deps.jobs, now, supportersChanged: deps.supportersChanged });
   const test = deps.stripe.secretKey ? null : testGateway({ db, publicUrl: deps.publicUrl, now, events });
   const gateway = test ?? (await stripeGatewayFor(deps.stripe.secretKey as string, deps.stripe.apiUrl));
   defineReceiptJob({ db, jobs: deps.jobs, email: deps.email, settings: deps.settings, publicUrl: deps.publicUrl, now });

@@ -102,27 +102,73 @@ export async function refreshSupporter(db: Db, supporterId: number): Promise<num
 
 /** The active supporters among these users (for the "Supporter" badge beside comments). */
 export async function supporterUserIds(db: Database, userIds: readonly number[], now: number = Date.now()): Promise<Set<number>> {
+  const until = await supportedUntil(db, userIds, now);
+  return new Set([...until.keys()]);
+}
+
+/** Until when each of these users supports the publication (only those who do at `now`). */
+async function supportedUntil(db: Database, userIds: readonly number[], now: number): Promise<Map<number, number>> {
   const ids = [...new Set(userIds.filter((id) => Number.isSafeInteger(id)))];
-  if (ids.length === 0) return new Set();
+  if (ids.length === 0) return new Map();
   const k = db.kysely;
   // One round trip (it is on every comment thread): supporters linked to the accounts, and someone
   // who gave signed out, with the address their account has, before the account was linked.
   const rows = await k
     .selectFrom('supporters')
-    .select('user_id')
+    .select(['user_id', 'active_until'])
     .where('user_id', 'in', ids)
     .where('active_until', '>', now)
     .unionAll(
       k
         .selectFrom('users')
         .innerJoin('supporters', (join) => join.onRef('supporters.email', '=', 'users.email').on('supporters.user_id', 'is', null))
-        .select('users.id as user_id')
+        .select(['users.id as user_id', 'supporters.active_until'])
         .where('users.id', 'in', ids)
         .where('users.email_verified_at', 'is not', null)
         .where('supporters.active_until', '>', now),
     )
     .execute();
-  return new Set(rows.flatMap((row) => (row.user_id === null ? [] : [row.user_id])));
+  const until = new Map<number, number>();
+  for (const row of rows) if (row.user_id !== null) until.set(row.user_id, Math.max(until.get(row.user_id) ?? 0, Number(row.active_until)));
+  return until;
+}
+
+export interface SupporterBadges {
+  /** Of these readers, the ones who support the publication now. */
+  lookup(userIds: readonly number[]): Promise<ReadonlySet<number>>;
+  /** Drops every kept answer (this instance changed who supports). */
+  forget(): void;
+}
+
+/** Beyond this many readers, the kept answers start over (a bound, not an eviction policy). */
+const MAX_KEPT = 50_000;
+
+/**
+ * The Supporter badge's answers, kept for a while per reader. The badge is asked for on every page
+ * of comments read from the database (each new comment purges the cached page), while who
+ * supports changes rarely. A kept answer carries the time the support runs until, so a lapse shows
+ * on time; this instance's payment events drop every kept answer at once, and other instances'
+ * (or an address confirmed that matches a signed-out gift) show within `keepMs`.
+ */
+export function createSupporterBadges(db: Database, now: () => number, keepMs = 60_000): SupporterBadges {
+  const known = new Map<number, { until: number; at: number }>();
+  const fresh = (id: number, at: number) => {
+    const entry = known.get(id);
+    return entry !== undefined && at >= entry.at && at - entry.at < keepMs;
+  };
+  return {
+    async lookup(userIds) {
+      const at = now();
+      const missing = [...new Set(userIds.filter((id) => !fresh(id, at)))];
+      if (missing.length > 0) {
+        const until = await supportedUntil(db, missing, at);
+        if (known.size + missing.length > MAX_KEPT) known.clear();
+        for (const id of missing) known.set(id, { until: until.get(id) ?? 0, at });
+      }
+      return new Set(userIds.filter((id) => (known.get(id)?.until ?? 0) > at));
+    },
+    forget: () => known.clear(),
+  };
 }
 
 export interface VisitorFacts {
