@@ -10,6 +10,9 @@ import { keysCommand, usersCommand } from './modules/accounts/cli.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { migrationSets } from './app.js';
+import { tuneRuntime } from './runtime.js';
+
+tuneRuntime();
 
 const HELP = `Usage: structurecms <command>
 
