@@ -99,7 +99,7 @@ export function createCommentsService(deps: CommentsDeps): CommentsService {
     phases: deps.phases ?? pipelinePhases,
   };
   const { listing } = shared;
-  const articleStory = (article: ArticleRef, known?: StoryRow) => storyForArticle(k, article, `${deps.publicUrl}${article.path}`, settings(), deps.now(), known);
+  const articleStory = (article: ArticleRef, known?: StoryRow | null) => storyForArticle(k, article, `${deps.publicUrl}${article.path}`, settings(), deps.now(), known);
   const withStory = (story: StoryRow, listed: ThreadListing): ThreadPage => ({ story: storyView(story, deps.now()), ...listed });
   const threadOf = async (story: StoryRow, options: { sort?: Sort; cursor?: string }) => withStory(story, await listing.thread(story.id, options.sort ?? 'newest', options.cursor));
   const visible = async (id: number) => {

@@ -59,9 +59,12 @@ export async function storyById(k: Kysely<Tables>, id: number): Promise<StoryRow
   return (await k.selectFrom('comment_stories').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
-/** `known`: the story row read with the article (publishedArticleWithStory), saving a read. */
-export async function storyForArticle(k: Kysely<Tables>, article: ArticleRef, url: string, defaults: StoryDefaults, now: number, known?: StoryRow): Promise<StoryRow> {
-  const found = known ?? (await storyRowOfArticle(k, article.id));
+/**
+ * `known`: what publishedArticleWithStory read with the article — its story row, or null when it
+ * has none yet — saving the read here.
+ */
+export async function storyForArticle(k: Kysely<Tables>, article: ArticleRef, url: string, defaults: StoryDefaults, now: number, known?: StoryRow | null): Promise<StoryRow> {
+  const found = known !== undefined ? known : await storyRowOfArticle(k, article.id);
   if (found) {
     // The article moved (a new slug or section): the story follows, so permalinks and embeds agree.
     if (found.url !== url) {
@@ -116,7 +119,7 @@ export async function storyForPage(k: Kysely<Tables>, page: { url: string; title
  * A published article and its story row (if it has one yet), in one statement: what posting and
  * reading by article id need first. Null when the article is not published.
  */
-export async function publishedArticleWithStory(k: Kysely<Tables>, articleId: number): Promise<{ article: ArticleRef; story: StoryRow | undefined } | null> {
+export async function publishedArticleWithStory(k: Kysely<Tables>, articleId: number): Promise<{ article: ArticleRef; story: StoryRow | null } | null> {
   const row = await k
     .selectFrom('articles as a')
     .innerJoin('sections as s', 's.id', 'a.section_id')
@@ -128,7 +131,7 @@ export async function publishedArticleWithStory(k: Kysely<Tables>, articleId: nu
     .executeTakeFirst();
   if (!row) return null;
   const article = { id: row.id, path: `/${row.section_slug}/${row.slug}`, headline: row.headline, publishedAt: row.published_at ?? 0 };
-  if (row.story_id === null) return { article, story: undefined };
+  if (row.story_id === null) return { article, story: null };
   const story: StoryRow = {
     id: row.story_id,
     article_id: row.id,
