@@ -12,7 +12,7 @@ import { createSettingsService, defaultSettings, PublicationSettingsSchema, Sett
 import { Value } from '@sinclair/typebox/value';
 import { AhoCorasick } from '../../src/modules/comments/moderation/aho-corasick.js';
 import { textHash, normaliseForRepeat } from '../../src/modules/comments/moderation/fingerprint.js';
-import { fold, moderate } from '../../src/modules/comments/moderation/pipeline.js';
+import { askAhead, fold, moderate } from '../../src/modules/comments/moderation/pipeline.js';
 import { phases } from '../../src/modules/comments/moderation/phases/index.js';
 import { bannedWords } from '../../src/modules/comments/moderation/phases/banned-words.js';
 import { lengthLimits } from '../../src/modules/comments/moderation/phases/length.js';
@@ -615,5 +615,28 @@ describe('moderation settings', () => {
     const saved = await settings.update({ comments: { moderation: { bannedWords: words }, embedOrigins: ['https://Partner.Example/', 'https://blog.example:8443'] } });
     assert.equal(saved.comments.moderation.bannedWords.length, 1000);
     assert.deepEqual(saved.comments.embedOrigins, ['https://partner.example', 'https://blog.example:8443']);
+  });
+});
+
+describe('askAhead()', () => {
+  it('starts every phase on the provisional context up to a rejection given at once, and lets failures wait for moderate()', async () => {
+    const ran: string[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const list: Phase[] = [
+        { name: 'asks', check: () => (ran.push('asks'), Promise.reject(new Error('the store is down'))) },
+        { name: 'holds', check: () => (ran.push('holds'), { action: 'hold', phase: 'holds', reason: 'look' }) },
+        { name: 'refuses', check: () => (ran.push('refuses'), { action: 'reject', phase: 'refuses', reason: 'no', status: 400 }) },
+        { name: 'after', check: () => (ran.push('after'), null) },
+      ];
+      assert.equal(askAhead(list, context()), undefined);
+      assert.deepEqual(ran, ['asks', 'holds', 'refuses']);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(unhandled, []);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

@@ -6,6 +6,9 @@
  * The phases that ask run side by side (pipeline.ts), so their questions arrive in the same turn;
  * they are sent as one statement, a sub-select per question. On PostgreSQL each statement costs a
  * round trip and a socket write, which is most of what posting a comment costs there.
+ *
+ * A history serves one post: an answer is kept and the same question is not asked twice, so the
+ * questions a post sends ahead of the pipeline (askAhead) are answered once for both runs.
  */
 import type { Expression, ExpressionBuilder, Kysely } from 'kysely';
 import type { Tables } from '../../db/tables.js';
@@ -22,6 +25,7 @@ interface Pending {
 export function moderationHistory(k: Kysely<Tables>, excludeCommentId: number | null = null): ModerationHistory {
   const others = excludeCommentId ?? 0;
   let waiting: Pending[] = [];
+  const answered = new Map<string, Promise<unknown>>();
 
   async function send(batch: Pending[]): Promise<void> {
     try {
@@ -32,8 +36,10 @@ export function moderationHistory(k: Kysely<Tables>, excludeCommentId: number | 
     }
   }
 
-  function ask(question: Question): Promise<unknown> {
-    return new Promise((resolve, reject) => {
+  function ask(key: string, question: Question): Promise<unknown> {
+    const known = answered.get(key);
+    if (known) return known;
+    const answer = new Promise((resolve, reject) => {
       waiting.push({ question, resolve, reject });
       if (waiting.length > 1) return;
       // Once the asking phases have all started (they start in one synchronous run).
@@ -43,11 +49,13 @@ export function moderationHistory(k: Kysely<Tables>, excludeCommentId: number | 
         void send(batch);
       });
     });
+    answered.set(key, answer);
+    return answer;
   }
 
   const count = async (column: 'user_id' | 'address_hash', value: number | string, since: number) =>
     Number(
-      await ask((eb) =>
+      await ask(`count ${column} ${value} ${since}`, (eb) =>
         eb
           .selectFrom('comments')
           .select((s) => s.fn.countAll<number | string>().as('n'))
@@ -60,7 +68,7 @@ export function moderationHistory(k: Kysely<Tables>, excludeCommentId: number | 
     countByReaderSince: (readerId, since) => count('user_id', readerId, since),
     countByAddressSince: (addressHash, since) => count('address_hash', addressHash, since),
     async hasRepeat(readerId, textHash, since) {
-      const found = await ask((eb) =>
+      const found = await ask(`repeat ${readerId} ${textHash} ${since}`, (eb) =>
         eb.exists(
           eb
             .selectFrom('comments')

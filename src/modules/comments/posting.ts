@@ -3,8 +3,8 @@
  * store the comment as approved or pending, or refuse with the pipeline's reason (400, 403, or 429
  * with Retry-After). Counters move in the same transaction as the status they count.
  */
-import { moderate } from './moderation/pipeline.js';
-import type { Decision } from './moderation/types.js';
+import { askAhead, moderate } from './moderation/pipeline.js';
+import type { CommentCandidate, Decision, ModerationHistory, PhaseContext } from './moderation/types.js';
 import { CommentsError, noSuchComment } from './errors.js';
 import { isSupporter } from './badges.js';
 import { statusChanged } from './counters.js';
@@ -47,30 +47,43 @@ export function ensureMayWrite(who: Commenter | null): asserts who is Commenter 
   }
 }
 
-async function judge(
-  shared: Shared,
-  who: Commenter,
-  story: StoryRow,
-  rendered: RenderedText,
-  address: string,
-  excludeId: number | null,
-  record: ReaderRecord,
-): Promise<{ decision: Decision; warning: string | null }> {
-  const now = shared.deps.now();
-  const view = storyView(story, now);
-  const warning = record.standing.kind === 'warned' ? record.standing.message || 'A moderator has warned you about your comments.' : null;
-  const decision = await moderate(shared.phases, {
+/** Who writes what, from where and when: the part of the pipeline's context known before any read. */
+interface Draft {
+  who: Commenter;
+  rendered: RenderedText;
+  address: string;
+  now: number;
+  history: ModerationHistory;
+}
+
+function context(shared: Shared, draft: Draft, story: CommentCandidate['story'], record: ReaderRecord): PhaseContext {
+  const { who, rendered, address, now, history } = draft;
+  return {
     comment: {
       text: rendered.text,
       links: rendered.links,
       reader: { id: who.id, createdAt: who.createdAt, approvedCount: record.approvedCount, standing: record.standing },
-      story: { id: story.id, open: view.open, closedReason: view.closedReason, premoderated: view.premoderated },
+      story,
       addressHash: address,
       now,
     },
     settings: shared.settings().moderation,
-    history: moderationHistory(shared.k, excludeId),
-  });
+    history,
+  };
+}
+
+/** What the post does not know until its reads return is assumed plain: an open story, a reader in good standing. */
+const PROVISIONAL_STORY: CommentCandidate['story'] = { id: 0, open: true, closedReason: null, premoderated: false };
+const PROVISIONAL_RECORD: ReaderRecord = { standing: { kind: 'good' }, approvedCount: 0 };
+
+function draftOf(shared: Shared, who: Commenter, text: unknown, address: string, excludeId: number | null): Draft {
+  return { who, rendered: renderCommentText(text), address: addressHash(address, shared.deps.secret), now: shared.deps.now(), history: moderationHistory(shared.k, excludeId) };
+}
+
+async function judge(shared: Shared, draft: Draft, story: StoryRow, record: ReaderRecord): Promise<{ decision: Decision; warning: string | null }> {
+  const view = storyView(story, draft.now);
+  const warning = record.standing.kind === 'warned' ? record.standing.message || 'A moderator has warned you about your comments.' : null;
+  const decision = await moderate(shared.phases, context(shared, draft, { id: story.id, open: view.open, closedReason: view.closedReason, premoderated: view.premoderated }, record));
   return { decision, warning };
 }
 
@@ -121,7 +134,10 @@ function checkParent(story: StoryRow, parent: ParentRow | null | undefined): Par
 export async function post(shared: Shared, who: Commenter | null, input: PostInput, meta: { address: string }): Promise<PostResult> {
   ensureMayWrite(who);
   const { k, deps } = shared;
-  // Everything a post needs to know is read at once: one wait instead of four on PostgreSQL.
+  const draft = draftOf(shared, who, input.text, meta.address, null);
+  // Everything a post needs to know is read at once, the moderation's questions included: one
+  // wait instead of several on PostgreSQL.
+  askAhead(shared.phases, context(shared, draft, PROVISIONAL_STORY, PROVISIONAL_RECORD));
   const [story, record, found, supporter] = await Promise.all([
     resolveStory(shared, input),
     readerRecord(k, who.id),
@@ -129,9 +145,8 @@ export async function post(shared: Shared, who: Commenter | null, input: PostInp
     isSupporter(deps.supporters, who.id),
   ]);
   const parent = checkParent(story, found);
-  const rendered = renderCommentText(input.text);
-  const address = addressHash(meta.address, deps.secret);
-  const { decision, warning } = await judge(shared, who, story, rendered, address, null, record);
+  const { rendered, address } = draft;
+  const { decision, warning } = await judge(shared, draft, story, record);
   if (decision.verdict.action === 'reject') refuse(decision);
   const status = decision.verdict.action === 'hold' ? 'pending' : 'approved';
   const values: NewComment = {
@@ -147,7 +162,7 @@ export async function post(shared: Shared, who: Commenter | null, input: PostInp
     address_hash: address,
     status,
     moderation_reasons: JSON.stringify(decision.reasons),
-    created_at: deps.now(),
+    created_at: draft.now,
   };
   const { id, countChanged } = await storeNewComment(shared, values);
   if (status === 'approved') shared.announce.changed(story, { storyId: story.id, commentId: id, kind: 'approved' }, countChanged);
@@ -177,8 +192,9 @@ export async function edit(shared: Shared, who: Commenter | null, commentId: num
   }
   const story = await storyById(k, row.story_id);
   if (!story) throw noSuchComment();
-  const rendered = renderCommentText(text);
-  const { decision, warning } = await judge(shared, who, story, rendered, addressHash(meta.address, deps.secret), row.id, await readerRecord(k, who.id));
+  const draft = draftOf(shared, who, text, meta.address, row.id);
+  const { rendered } = draft;
+  const { decision, warning } = await judge(shared, draft, story, await readerRecord(k, who.id));
   if (decision.verdict.action === 'reject') refuse(decision);
   const status = decision.verdict.action === 'hold' ? 'pending' : 'approved';
   const at = deps.now();

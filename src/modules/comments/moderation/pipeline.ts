@@ -35,3 +35,21 @@ export async function moderate(phases: readonly Phase[], context: PhaseContext):
   }
   return fold(await Promise.all(answers));
 }
+
+/**
+ * Sends the questions the phases will ask about the past before the rest of the context is known.
+ * Those questions depend only on who, where, what and when, so a post asks them beside its other
+ * reads (one wait on PostgreSQL instead of two in a row): every phase runs once on the provisional
+ * context, its verdicts are thrown away, and the history keeps the answers for `moderate` to find.
+ * A question the provisional context gets wrong is simply asked again; the decision is `moderate`'s.
+ */
+export function askAhead(phases: readonly Phase[], provisional: PhaseContext): void {
+  const answers: Promise<unknown>[] = [];
+  for (const phase of phases) {
+    const answer = phase.check(provisional);
+    if (answer instanceof Promise) answers.push(answer);
+    else if (answer?.action === 'reject') break;
+  }
+  // Failures surface when `moderate` asks the same question; nothing here waits for them.
+  void Promise.allSettled(answers);
+}
