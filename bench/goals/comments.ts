@@ -284,7 +284,7 @@ const describeMismatches = (found: Record<string, number>) => {
 /** One statement of the listing, run alone as the listing runs it (placeholders numbered for PostgreSQL). */
 /** A listing statement alone, run the way the listing runs it (prepared). */
 function rawQuery(app: App, text: string, parameters: unknown[]) {
-  return () => app.db.namedQuery(text, parameters);
+  return () => app.db.rawQuery(text, parameters);
 }
 
 async function explain(app: App, text: string, parameters: unknown[]): Promise<string[]> {

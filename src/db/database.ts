@@ -3,12 +3,12 @@
  * PostgreSQL when DATABASE_URL is set. Modules write dialect-neutral queries; the few places that
  * differ (full-text search, id columns) branch on `db.dialect`.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { PreparingClient } from './postgres-client.js';
 import type { Tables } from './tables.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -17,13 +17,12 @@ export interface Database {
   readonly kysely: Kysely<Tables>;
   readonly dialect: DialectName;
   /**
-   * Runs one of a module's few hottest fixed statements (placeholders written `?`, and no other `?`),
-   * outside any transaction. On PostgreSQL it is a named prepared statement, so each connection
-   * parses it once; SQLite statements are cached anyway. Only for statements that name their
-   * columns (a prepared `select *` breaks when a migration adds a column). Not to be confused
-   * with ./prepared.ts, which saves Kysely's building and compiling of a query.
+   * Runs a statement whose SQL is written out rather than built (placeholders written `?`, and no
+   * other `?`), outside any transaction: for a module's few hottest fixed statements, which skip
+   * Kysely's building and compiling. On PostgreSQL, like every statement sent often, it is
+   * prepared once per connection (postgres-client.ts).
    */
-  namedQuery<R>(text: string, parameters: readonly unknown[]): Promise<R[]>;
+  rawQuery<R>(text: string, parameters: readonly unknown[]): Promise<R[]>;
   close(): Promise<void>;
 }
 
@@ -60,7 +59,7 @@ function openSqlite(options: OpenOptions): Database {
   return {
     kysely,
     dialect: 'sqlite',
-    namedQuery: async <R>(text: string, parameters: readonly unknown[]) => (await kysely.executeQuery<R>(CompiledQuery.raw(text, [...parameters]))).rows,
+    rawQuery: async <R>(text: string, parameters: readonly unknown[]) => (await kysely.executeQuery<R>(CompiledQuery.raw(text, [...parameters]))).rows,
     close: () => kysely.destroy(),
   };
 }
@@ -101,6 +100,7 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
     }
   }
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: 10,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
@@ -110,25 +110,21 @@ async function openPostgres(url: string, schema: string | undefined): Promise<Da
   return {
     kysely,
     dialect: 'postgres',
-    async namedQuery<R>(text: string, parameters: readonly unknown[]) {
-      const statement = postgresStatement(text);
-      return (await pool.query({ ...statement, values: [...parameters] })).rows as R[];
-    },
+    rawQuery: async <R>(text: string, parameters: readonly unknown[]) => (await kysely.executeQuery<R>(CompiledQuery.raw(dollarPlaceholders(text), [...parameters]))).rows,
     close: () => kysely.destroy(),
   };
 }
 
-/** `?` placeholders as PostgreSQL's `$1`, `$2` …, and a statement name from the text (same text, same name). */
-const postgresStatements = new Map<string, { name: string; text: string }>();
-function postgresStatement(source: string): { name: string; text: string } {
-  let found = postgresStatements.get(source);
-  if (found === undefined) {
+/** `?` placeholders as PostgreSQL's `$1`, `$2` … (kept: these are a handful of fixed texts). */
+const dollarTexts = new Map<string, string>();
+function dollarPlaceholders(source: string): string {
+  let text = dollarTexts.get(source);
+  if (text === undefined) {
     let n = 0;
-    found = { name: `scms_${crypto.createHash('sha1').update(source).digest('hex').slice(0, 24)}`, text: source.replace(/\?/gu, () => `$${++n}`) };
-    // Bounded like the SQLite statement cache; these are a handful of fixed texts.
-    if (postgresStatements.size < 200) postgresStatements.set(source, found);
+    text = source.replace(/\?/gu, () => `$${++n}`);
+    if (dollarTexts.size < 200) dollarTexts.set(source, text);
   }
-  return found;
+  return text;
 }
 
 /** Drops a test schema and everything in it. */

@@ -1,9 +1,8 @@
 /**
  * Reading threads. Every query here walks one index range from a keyset cursor and stops after a
  * page: no OFFSET, no COUNT(*) over the thread (counts are kept on rows), so the first page of a
- * story with 100,000 comments costs what it costs with ten. The SQL is written out and run as
- * prepared statements (parsed once per connection on PostgreSQL), because this is the hottest
- * read of a busy article after the page cache.
+ * story with 100,000 comments costs what it costs with ten. The SQL is written out rather than
+ * built on each call, because this is the hottest read of a busy article after the page cache.
  */
 import type { Database, DialectName } from '../../db/database.js';
 import { CursorError, cursors } from '../api/cursor.js';
@@ -37,6 +36,9 @@ interface CommentRow {
 
 const COLUMNS = `c.id, c.story_id, c.parent_id, c.root_id, c.depth, c.user_id, u.name as author_name, c.reply_to_user_id,
   r.name as reply_to_name, c.body_html, c.status, c.featured_at, c.like_count, c.reply_count, c.created_at, c.edited_at`;
+/** The names COLUMNS gives, for selecting them again from a CTE or subquery (never `*`: postgres-client.ts). */
+const NAMES = ['id', 'story_id', 'parent_id', 'root_id', 'depth', 'user_id', 'author_name', 'reply_to_user_id', 'reply_to_name', 'body_html', 'status', 'featured_at', 'like_count', 'reply_count', 'created_at', 'edited_at'] as const satisfies readonly (keyof CommentRow)[];
+const namesOf = (alias: string) => NAMES.map((name) => `${alias}.${name}`).join(', ');
 const FROM = 'from comments c left join users u on u.id = c.user_id left join users r on r.id = c.reply_to_user_id';
 // Word for word the predicate of the partial indexes (migrations.ts), so both engines use them.
 const VISIBLE = `c.${VISIBLE_PREDICATE}`;
@@ -72,11 +74,11 @@ function pageSql(dialect: DialectName, sort: Sort, after: boolean): string {
   const page = `with page as materialized (${topLevelSql(sort, after)})`;
   const replies =
     dialect === 'postgres'
-      ? `select 'reply' as part, p.* from page roots cross join lateral (select ${COLUMNS} ${FROM} where c.root_id = roots.id and ${VISIBLE} order by c.created_at, c.id limit ${REPLIES_PREVIEW}) as p where roots.reply_count > 0`
+      ? `select 'reply' as part, ${namesOf('p')} from page roots cross join lateral (select ${COLUMNS} ${FROM} where c.root_id = roots.id and ${VISIBLE} order by c.created_at, c.id limit ${REPLIES_PREVIEW}) as p where roots.reply_count > 0`
       : `select 'reply' as part, ${COLUMNS} from page roots
     join comments c on c.id in (select x.id from comments x where x.root_id = roots.id and x.${VISIBLE_PREDICATE} order by x.created_at, x.id limit ${REPLIES_PREVIEW})
     left join users u on u.id = c.user_id left join users r on r.id = c.reply_to_user_id where roots.reply_count > 0`;
-  return `${page} select 'page' as part, page.* from page union all ${replies}`;
+  return `${page} select 'page' as part, ${namesOf('page')} from page union all ${replies}`;
 }
 
 /** The page's rows in the sort's order, and each root's replies oldest first. */
@@ -138,7 +140,7 @@ export function createListing(db: Database, secret: string): Listing {
   const { dialect } = db;
   const topCursors = { newest: cursors(secret, 'comments.newest'), oldest: cursors(secret, 'comments.oldest'), liked: cursors(secret, 'comments.liked') };
   const replyCursors = cursors(secret, 'comments.replies');
-  const run = (text: string, parameters: unknown[]) => db.namedQuery<CommentRow>(text, parameters);
+  const run = (text: string, parameters: unknown[]) => db.rawQuery<CommentRow>(text, parameters);
 
   function decode(cursor: string, purpose: ReturnType<typeof cursors>, scope: number): [number, number] {
     try {
@@ -157,7 +159,7 @@ export function createListing(db: Database, secret: string): Listing {
     async thread(storyId, sort, cursor) {
       const after = cursor ? decode(cursor, topCursors[sort], storyId) : null;
       const [rows, featured] = await Promise.all([
-        db.namedQuery<PageRow>(pageSql(dialect, sort, after !== null), after ? [storyId, after[0], after[1], PAGE_SIZE + 1] : [storyId, PAGE_SIZE + 1]),
+        db.rawQuery<PageRow>(pageSql(dialect, sort, after !== null), after ? [storyId, after[0], after[1], PAGE_SIZE + 1] : [storyId, PAGE_SIZE + 1]),
         after ? Promise.resolve([]) : run(featuredSql, [storyId]),
       ]);
       const arranged = arrange(rows, sort);

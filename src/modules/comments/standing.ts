@@ -12,7 +12,7 @@ export interface ReaderRecord {
 }
 
 export async function readerRecord(k: Kysely<Tables>, userId: number): Promise<ReaderRecord> {
-  const row = await k.selectFrom('reader_standing').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  const row = await k.selectFrom('reader_standing').select(['kind', 'message', 'until', 'approved_count']).where('user_id', '=', userId).executeTakeFirst();
   if (!row) return { standing: { kind: 'good' }, approvedCount: 0 };
   return { standing: standingOf(row), approvedCount: row.approved_count };
 }

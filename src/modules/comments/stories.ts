@@ -4,10 +4,14 @@
  * and closing N days after the article's publication.
  */
 import type { Kysely, Selectable } from 'kysely';
+import { everyColumn } from '../../db/columns.js';
 import type { Tables } from '../../db/tables.js';
 import type { CommentsTables } from './tables.js';
 
 export type StoryRow = Selectable<CommentsTables['comment_stories']>;
+
+/** Named rather than `*`, so the story reads stay prepared statements on PostgreSQL (db/columns.ts). */
+const STORY_COLUMNS = everyColumn<StoryRow>()('id', 'article_id', 'url', 'title', 'open', 'closes_at', 'premoderated', 'comment_count', 'created_at');
 
 export interface StoryView {
   id: number;
@@ -56,7 +60,7 @@ export function storyView(row: StoryRow, now: number): StoryView {
 }
 
 export async function storyById(k: Kysely<Tables>, id: number): Promise<StoryRow | null> {
-  return (await k.selectFrom('comment_stories').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+  return (await k.selectFrom('comment_stories').select(STORY_COLUMNS).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
 /**
@@ -89,7 +93,7 @@ export async function storyForArticle(k: Kysely<Tables>, article: ArticleRef, ur
       // Two first renders racing: one row wins, both read it.
       .onConflict((oc) => oc.doNothing())
       .execute();
-  const byArticle = () => k.selectFrom('comment_stories').selectAll().where('article_id', '=', article.id).executeTakeFirst();
+  const byArticle = () => k.selectFrom('comment_stories').select(STORY_COLUMNS).where('article_id', '=', article.id).executeTakeFirst();
   await insert(url);
   // The address may still belong to the story of an article that moved away from it.
   const made = (await byArticle()) ?? (await insert(`${url}#article-${article.id}`), await byArticle());
@@ -102,7 +106,7 @@ export async function storyForArticle(k: Kysely<Tables>, article: ArticleRef, ur
  * has no publication time of ours, so it never closes by itself.
  */
 export async function storyForPage(k: Kysely<Tables>, page: { url: string; title: string }, defaults: StoryDefaults, now: number): Promise<StoryRow> {
-  const byUrl = () => k.selectFrom('comment_stories').selectAll().where('url', '=', page.url).executeTakeFirst();
+  const byUrl = () => k.selectFrom('comment_stories').select(STORY_COLUMNS).where('url', '=', page.url).executeTakeFirst();
   const found = await byUrl();
   if (found) return found;
   await k
@@ -147,7 +151,7 @@ export async function publishedArticleWithStory(k: Kysely<Tables>, articleId: nu
 }
 
 function storyRowOfArticle(k: Kysely<Tables>, articleId: number): Promise<StoryRow | undefined> {
-  return k.selectFrom('comment_stories').selectAll().where('article_id', '=', articleId).executeTakeFirst();
+  return k.selectFrom('comment_stories').select(STORY_COLUMNS).where('article_id', '=', articleId).executeTakeFirst();
 }
 
 /** A published article, for permalinks and for checking a story's article is still up. */
