@@ -103,10 +103,10 @@ describe('comments storage', () => {
 
     for (const [sort, index] of [['newest', 'comments_top_by_time'], ['oldest', 'comments_top_by_time'], ['liked', 'comments_top_by_likes']] as [Sort, string][]) {
       it(`first page and next pages, ${sort}: ${index}, no sort`, async () => {
-        const first = await plan(listingSql.topLevel(sort, false), [1, 51]);
+        const first = await plan(listingSql.topLevel(sort, false), [1]);
         assert.match(first, new RegExp(index, 'u'), first);
         assert.ok(!sorted(first), first);
-        const next = await plan(listingSql.topLevel(sort, true), [1, 1000, 500, 51]);
+        const next = await plan(listingSql.topLevel(sort, true), [1, 1000, 500]);
         assert.match(next, new RegExp(index, 'u'), next);
         assert.ok(!sorted(next), next);
       });
@@ -114,8 +114,8 @@ describe('comments storage', () => {
 
     it('replies, a page with its three-reply previews, and featured comments use their indexes', async () => {
       for (const [text, parameters] of [
-        [listingSql.replies(false), [1, 51]],
-        [listingSql.replies(true), [1, 1000, 500, 51]],
+        [listingSql.replies(false), [1]],
+        [listingSql.replies(true), [1, 1000, 500]],
       ] as [string, unknown[]][]) {
         const shown = await plan(text, parameters);
         assert.match(shown, /comments_replies/u, shown);
@@ -125,14 +125,37 @@ describe('comments storage', () => {
       // index range of the replies index per root (the few rows found are put in order in code).
       const dialect = engineName() === 'postgres' ? 'postgres' : 'sqlite';
       for (const [sort, index] of [['newest', 'comments_top_by_time'], ['liked', 'comments_top_by_likes']] as [Sort, string][]) {
-        const page = await plan(listingSql.page(dialect, sort, false), [1, 51]);
+        const page = await plan(listingSql.page(dialect, sort, false), [1]);
         assert.match(page, new RegExp(index, 'u'), page);
         assert.match(page, /comments_replies/u, page);
-        const next = await plan(listingSql.page(dialect, sort, true), [1, 1000, 500, 51]);
+        const next = await plan(listingSql.page(dialect, sort, true), [1, 1000, 500]);
         assert.match(next, new RegExp(index, 'u'), next);
         assert.match(next, /comments_replies/u, next);
       }
       assert.match(await plan(listingSql.featured, [1]), /comments_featured/u);
+    });
+
+    // A statement PostgreSQL plans on every call costs the server about half a millisecond a page.
+    it('on PostgreSQL, a page of the thread is planned once per connection and then reuses that plan', { skip: engineName() === 'postgres' ? false : 'PostgreSQL plan caching; SQLite statements are compiled once anyway' }, async () => {
+      const texts: [string, unknown[]][] = [
+        [listingSql.page('postgres', 'newest', false), [1]],
+        [listingSql.page('postgres', 'liked', true), [1, 1000, 500]],
+        [listingSql.replies(false), [1]],
+        [listingSql.featured, [1]],
+      ];
+      const dollars = (text: string) => {
+        let n = 0;
+        return text.replace(/\?/gu, () => `$${++n}`);
+      };
+      await f.app.db.kysely.connection().execute(async (connection) => {
+        for (let i = 0; i < 10; i++) for (const [text, parameters] of texts) await connection.executeQuery(CompiledQuery.raw(dollars(text), parameters));
+        const prepared = await sql<{ statement: string; generic_plans: number }>`select statement, generic_plans from pg_prepared_statements`.execute(connection);
+        for (const [text] of texts) {
+          const found = prepared.rows.find((r) => r.statement === dollars(text));
+          assert.ok(found, `prepared: ${text.slice(0, 80)}`);
+          assert.ok(Number(found.generic_plans) > 0, `a generic plan for ${text.slice(0, 80)}`);
+        }
+      });
     });
   });
 });

@@ -30,8 +30,8 @@ export function withSupporterBadges(listing: Listing, supporters: SupporterLooku
       await mark(everyComment(page));
       return page;
     },
-    async replies(rootId, cursor, limit) {
-      const page = await listing.replies(rootId, cursor, limit);
+    async replies(rootId, cursor) {
+      const page = await listing.replies(rootId, cursor);
       if (page) await mark([page.root, ...page.items]);
       return page;
     },

@@ -9,7 +9,7 @@ import { CursorError, cursors } from '../api/cursor.js';
 import { CommentsError } from './errors.js';
 import { VISIBLE_PREDICATE } from './migrations.js';
 import type { CommentStatus } from './tables.js';
-import { PAGE_SIZE, REPLIES_PREVIEW, type CommentView, type RepliesPage, type Sort, type ThreadEntry, type ThreadListing } from './types.js';
+import { PAGE_SIZE, REPLIES_PREVIEW, SORTS, type CommentView, type RepliesPage, type Sort, type ThreadEntry, type ThreadListing } from './types.js';
 
 interface PageRow extends CommentRow {
   part: 'page' | 'reply';
@@ -51,14 +51,20 @@ const ORDER: Record<Sort, { key: string; direction: 'asc' | 'desc' }> = {
   liked: { key: 'c.like_count', direction: 'desc' },
 };
 
+/*
+ * A page's size is written into the SQL rather than passed: PostgreSQL keeps one (generic) plan
+ * for a prepared statement only when that plan looks no dearer than planning for the values at
+ * hand, and a LIMIT it cannot see looks dear. With `limit ?` every page was planned anew, about
+ * half a millisecond of the PostgreSQL server's time per page.
+ */
 function topLevelSql(sort: Sort, after: boolean): string {
   const { key, direction } = ORDER[sort];
   const range = after ? ` and (${key}, c.id) ${direction === 'desc' ? '<' : '>'} (?, ?)` : '';
-  return `select ${COLUMNS} ${FROM} where c.story_id = ? and ${TOP_LEVEL}${range} order by ${key} ${direction}, c.id ${direction} limit ?`;
+  return `select ${COLUMNS} ${FROM} where c.story_id = ? and ${TOP_LEVEL}${range} order by ${key} ${direction}, c.id ${direction} limit ${PAGE_SIZE + 1}`;
 }
 
 const repliesSql = (after: boolean) =>
-  `select ${COLUMNS} ${FROM} where c.root_id = ? and ${VISIBLE}${after ? ' and (c.created_at, c.id) > (?, ?)' : ''} order by c.created_at, c.id limit ?`;
+  `select ${COLUMNS} ${FROM} where c.root_id = ? and ${VISIBLE}${after ? ' and (c.created_at, c.id) > (?, ?)' : ''} order by c.created_at, c.id limit ${PAGE_SIZE + 1}`;
 
 /**
  * A page of top-level comments and the first replies of each, in one statement: a round trip and
@@ -131,7 +137,7 @@ function displayName(name: string | null): string {
 export interface Listing {
   /** A page of a story's thread; the caller adds the story (so both can be read at once). */
   thread(storyId: number, sort: Sort, cursor?: string): Promise<ThreadListing>;
-  replies(rootId: number, cursor?: string, limit?: number): Promise<RepliesPage | null>;
+  replies(rootId: number, cursor?: string): Promise<RepliesPage | null>;
   /** Any comment by id, whatever its status (callers decide who may see what). */
   comment(id: number): Promise<CommentView | null>;
 }
@@ -141,6 +147,11 @@ export function createListing(db: Database, secret: string): Listing {
   const topCursors = { newest: cursors(secret, 'comments.newest'), oldest: cursors(secret, 'comments.oldest'), liked: cursors(secret, 'comments.liked') };
   const replyCursors = cursors(secret, 'comments.replies');
   const run = (text: string, parameters: unknown[]) => db.rawQuery<CommentRow>(text, parameters);
+  // Each text once (a page's SQL is a few kilobytes), first pages and then pages after a cursor.
+  const texts = {
+    page: Object.fromEntries(SORTS.map((sort) => [sort, [pageSql(dialect, sort, false), pageSql(dialect, sort, true)]])) as Record<Sort, [string, string]>,
+    replies: [repliesSql(false), repliesSql(true)],
+  } as const;
 
   function decode(cursor: string, purpose: ReturnType<typeof cursors>, scope: number): [number, number] {
     try {
@@ -159,7 +170,7 @@ export function createListing(db: Database, secret: string): Listing {
     async thread(storyId, sort, cursor) {
       const after = cursor ? decode(cursor, topCursors[sort], storyId) : null;
       const [rows, featured] = await Promise.all([
-        db.rawQuery<PageRow>(pageSql(dialect, sort, after !== null), after ? [storyId, after[0], after[1], PAGE_SIZE + 1] : [storyId, PAGE_SIZE + 1]),
+        db.rawQuery<PageRow>(texts.page[sort][after ? 1 : 0], after ? [storyId, after[0], after[1]] : [storyId]),
         after ? Promise.resolve([]) : run(featuredSql, [storyId]),
       ]);
       const arranged = arrange(rows, sort);
@@ -179,13 +190,13 @@ export function createListing(db: Database, secret: string): Listing {
       return { sort, featured: featured.map(toView), entries, nextCursor };
     },
 
-    async replies(rootId, cursor, limit = PAGE_SIZE) {
+    async replies(rootId, cursor) {
       const [root] = await run(byIdSql, [rootId]);
       if (!root || root.parent_id !== null || (root.status !== 'approved' && root.status !== 'deleted')) return null;
       const after = cursor ? decode(cursor, replyCursors, rootId) : null;
-      const rows = await run(repliesSql(after !== null), after ? [rootId, after[0], after[1], limit + 1] : [rootId, limit + 1]);
-      const page = rows.slice(0, limit);
-      return { root: toView(root), items: page.map(toView), nextCursor: rows.length > limit ? repliesCursorAfter(root, page.at(-1)) : null };
+      const rows = await run(texts.replies[after ? 1 : 0], after ? [rootId, after[0], after[1]] : [rootId]);
+      const page = rows.slice(0, PAGE_SIZE);
+      return { root: toView(root), items: page.map(toView), nextCursor: rows.length > PAGE_SIZE ? repliesCursorAfter(root, page.at(-1)) : null };
     },
 
     async comment(id) {
