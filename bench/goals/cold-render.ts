@@ -34,7 +34,7 @@ export async function timeArticleRenders(app: App, target: TargetArticle, n = CO
 
 export const contentionRow = (c: Contention) => row("other processes' CPU during the timed calls", describeContention(c));
 
-export const gcRow = (gc: GcPauses) => row('GC pauses during the timed calls', `${gc.count} (total ${ms(gc.totalMs, 1)}, longest ${ms(gc.maxMs, 2)})`);
+export const gcRow = (gc: GcPauses) => row('GC pauses during the timed calls', `${gc.count} (total ${ms(gc.totalMs, 1)}, longest ${ms(gc.maxMs, 2)}; ${gc.forced} forced by the bench, not counted)`);
 
 export async function coldRenderGoal(app: App, target: TargetArticle): Promise<Section> {
   const { summary, htmlBytes, gc, contention } = await timeArticleRenders(app, target);

@@ -541,8 +541,10 @@ async function measureReadsAndPosts(
   // The two sizes in alternating rounds, so neither pays alone for the JIT or a neighbour's burst.
   const largeSamples: number[] = [];
   const smallSamples: number[] = [];
-  const timeLarge = async () => largeSamples.push(...(await timeCalls(READS / ROUNDS, 0, () => thread(large))));
-  const timeSmall = async () => smallSamples.push(...(await timeCalls(READS / ROUNDS, 0, () => thread(small))));
+  // One collection before the rounds, none between them (timeCalls).
+  const timeLarge = async () => largeSamples.push(...(await timeCalls(READS / ROUNDS, 0, () => thread(large), { collect: false })));
+  const timeSmall = async () => smallSamples.push(...(await timeCalls(READS / ROUNDS, 0, () => thread(small), { collect: false })));
+  collectGarbage();
   for (let round = 0; round < ROUNDS; round++) {
     for (const timeOne of round % 2 === 0 ? [timeLarge, timeSmall] : [timeSmall, timeLarge]) await timeOne();
   }
@@ -641,7 +643,7 @@ async function measureReadsAndPosts(
       null,
     ),
     row('whole article page with the thread (renderer.article, no page cache): p50 / p99', `${ms(pageRender.p50)} / ${ms(pageRender.p99)}`),
-    row('reads: GC pauses', `${readPauses.count} (total ${ms(readPauses.totalMs, 1)}, longest ${ms(readPauses.maxMs, 2)})`),
+    row('reads: GC pauses', `${readPauses.count} (total ${ms(readPauses.totalMs, 1)}, longest ${ms(readPauses.maxMs, 2)}; ${readPauses.forced} forced by the bench, not counted)`),
     contentionRow(readCpu),
     row('post (comments.post, sequential): p50', ms(post.p50), `≤ ${POST_P50_TARGET} ms`, post.p50 <= POST_P50_TARGET),
     row('post: p99 / mean', `${ms(post.p99)} / ${ms(post.mean)}`),

@@ -32,13 +32,18 @@ export function collectGarbage(): void {
  * from the microtask queue, and what calls leave for the next turn never runs: light-my-request's
  * setImmediate clean-up kept every injected response alive, and a run of SQLite HTTP calls grew
  * the heap by 300 MB, which then slowed every garbage collection of the figures after it.
+ *
+ * `collect: false` is for the later rounds of one series: a forced full collection is not what a
+ * server meets every hundred requests, and its background work (sweeping, compacting) competes
+ * with the calls after it on two cores (a probe of 5,000 SQLite first pages: p99 1.4 ms with one
+ * collection before them, 1.7–2.0 ms with one before every hundred).
  */
-export async function timeCalls(n: number, warmup: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+export async function timeCalls(n: number, warmup: number, fn: (i: number) => Promise<unknown>, options: { collect?: boolean } = {}): Promise<number[]> {
   for (let i = 0; i < warmup; i++) {
     await fn(i);
     await nextTurn();
   }
-  collectGarbage();
+  if (options.collect !== false) collectGarbage();
   const samples = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const start = performance.now();
