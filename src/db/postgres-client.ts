@@ -1,11 +1,13 @@
 /**
  * PostgreSQL connections that prepare the statements the app sends again and again. Kysely sends
- * every query as an unnamed statement, which PostgreSQL parses and plans anew each time; on the
- * hot paths (a page of comments, a post) that work was a third of the time. A statement text seen
- * twice becomes a named prepared statement on each connection that runs it: parsed once there,
- * then only bound and executed.
+ * every query as an unnamed statement, which PostgreSQL parses and plans anew each time; posting
+ * a comment spent a third of its time on that. A statement text with parameters seen twice
+ * becomes a named prepared statement on each connection that runs it: parsed once there, then
+ * only bound and executed. (With parameters, pg already sends it in the extended protocol's parse,
+ * bind and execute steps; the name is all that changes.)
  *
- * Left unnamed: statements that select or return `*` (a migration adding a column to the table,
+ * Left unnamed: statements without parameters (pg sends those as simple queries, which may hold
+ * several statements), statements that select or return `*` (a migration adding a column to the table,
  * run by a newer instance during a rolling deploy, would make a prepared one fail with "cached
  * plan must not change result type"), anything but select/insert/update/delete/with, and new
  * texts on a connection that already holds MAX_PER_CONNECTION (server memory stays bounded
@@ -51,7 +53,7 @@ export class PreparingClient extends pg.Client {
 const send = pg.Client.prototype.query as (this: pg.Client, config: unknown, values?: unknown, callback?: Callback) => unknown;
 
 function query(this: PreparingClient, config: unknown, values?: unknown, callback?: Callback): unknown {
-  if (typeof config !== 'string' || !Array.isArray(values)) return send.call(this, config, values, callback);
+  if (typeof config !== 'string' || !Array.isArray(values) || values.length === 0) return send.call(this, config, values, callback);
   const name = statementName(config);
   if (name === null || (!this.prepared.has(name) && this.prepared.size >= MAX_PER_CONNECTION)) return send.call(this, config, values, callback);
   this.prepared.add(name);

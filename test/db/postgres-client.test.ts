@@ -91,6 +91,12 @@ describe('prepared statements on a PostgreSQL connection', {
     });
   });
 
+  it('sends statements without parameters as simple queries, so several in one text still run', async () => {
+    for (let i = 0; i < 3; i++) await sql`update notes set body = body where id = 1; update notes set body = body where id = 2`.execute(db.kysely);
+    const statements = await prepared(db.kysely);
+    assert.ok(!statements.some((s) => s.includes('update notes set body = body')));
+  });
+
   it('runs written-out statements (rawQuery) with ? placeholders, prepared too', async () => {
     for (let i = 0; i < 3; i++) assert.deepEqual(await db.rawQuery('select id, body from notes where id = ? and body = ?', [1, 'one']), [{ id: 1, body: 'one' }]);
   });
