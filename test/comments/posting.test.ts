@@ -153,6 +153,18 @@ describe('posting comments', () => {
     assert.equal(audit[0]?.actor.label, 'Moe Moderator');
   });
 
+  it("holds a new reader's first comments for a moderator, but not a new staff member's", async () => {
+    const article = await f.article('first-words');
+    const newcomer = await f.reader('Nina Newcomer', { regular: false });
+    const colleague = await f.reader('Rita Newsroom', { regular: false, role: 'editor' });
+    const held = await f.comment(newcomer, { articleId: article.id }, 'My first comment here.');
+    assert.equal(held.status, 'pending');
+    const reasons = await f.app.db.kysely.selectFrom('comments').select('moderation_reasons').where('id', '=', held.id).executeTakeFirstOrThrow();
+    assert.match(reasons.moderation_reasons, /new-reader/u);
+    const posted = await f.comment(colleague, { articleId: article.id }, 'A correction is on its way.');
+    assert.equal(posted.status, 'approved');
+  });
+
   it('refuses comments on a closed story (403), and closes stories N days after publication', async () => {
     const article = await f.article('closed-story');
     const story = await f.app.comments.storyForArticle({ id: article.id, path: article.path, headline: 'Closed', publishedAt: f.clock.now });
