@@ -36,6 +36,9 @@ describe('likes and reports', () => {
     const me = await f.api('GET', `/api/comments/me?ids=${commentId},123456`, { as: bob });
     assert.deepEqual(me.json(), { reader: { id: bob.id, name: 'Bob' }, liked: [commentId] });
     assert.deepEqual((await f.api('GET', `/api/comments/me?ids=${commentId}`)).json(), { reader: null, liked: [] });
+    // An account without a display name comments as "Reader", and the form says so.
+    const nameless = await f.reader('');
+    assert.deepEqual((await f.api('GET', '/api/comments/me', { as: nameless })).json(), { reader: { id: nameless.id, name: 'Reader' }, liked: [] });
   });
 
   it('tells the live stream the new count', async () => {

@@ -129,7 +129,7 @@ export function toView(row: CommentRow): CommentView {
 }
 
 /** A missing account (deleted) or an empty name still reads as a person. */
-function displayName(name: string | null): string {
+export function displayName(name: string | null): string {
   if (name === null) return 'Former reader';
   return name.trim() || 'Reader';
 }

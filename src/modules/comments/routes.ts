@@ -11,6 +11,7 @@ import type { AccountsService, User } from '../accounts/index.js';
 import { SESSION_COOKIE } from '../accounts/http/session.js';
 import type { Assets } from '../site/assets.js';
 import { CommentsError } from './errors.js';
+import { displayName } from './listing.js';
 import { EMBED_PATH, EMBED_SIGN_IN_PATH } from './embed.js';
 import { registerCommentsLive } from './live.js';
 import { sectionHref, type SectionQuery } from './page-query.js';
@@ -115,7 +116,8 @@ export async function registerCommentsRoutes(app: FastifyInstance, deps: Comment
     const who = await readerOf(request);
     const raw = queryString(request.query as Query, 'ids') ?? '';
     const ids = raw.split(',').filter((part) => /^\d{1,12}$/u.test(part)).map(Number);
-    return json(reply, 200, { reader: who ? { id: who.id, name: who.name } : null, liked: who ? await comments.liked(who, ids) : [] });
+    // The name as the reader's comments show it ("Commenting as …").
+    return json(reply, 200, { reader: who ? { id: who.id, name: displayName(who.name) } : null, liked: who ? await comments.liked(who, ids) : [] });
   });
 
   app.get<{ Params: { id: string } }>('/api/comments/:id', async (request, reply) => {
