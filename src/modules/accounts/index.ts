@@ -14,6 +14,7 @@ export {
   type NewUser,
   type User,
 } from './service.js';
+export { createUserAdmin, type UserAdmin, type UserListFilter } from './user-admin.js';
 export { requireStaff, isApiRequest } from './http/guard.js';
 export { actorOf, type Staff } from './http/session.js';
 // Reader accounts (the public /account pages are registered from ./readers/index.ts by app.ts).

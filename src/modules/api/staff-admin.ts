@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isRole, requireStaff, type ApiKeyInfo, type Role, type Staff, type User } from '../accounts/index.js';
-import { createUserAdmin } from '../accounts/service.js';
+import { createUserAdmin } from '../accounts/index.js';
 import type { NewsroomDeps } from '../newsroom/deps.js';
 import { registerStaffApi } from './staff-api.js';
 import { createStaffOps, StaffOpError } from './staff-ops.js';

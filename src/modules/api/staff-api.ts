@@ -2,7 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireStaff, roles, staffRoles, type Staff, type User } from '../accounts/index.js';
-import { createUserAdmin } from '../accounts/service.js';
+import { createUserAdmin } from '../accounts/index.js';
 import type { AuditEntry } from '../audit/index.js';
 import type { NewsroomDeps } from '../newsroom/deps.js';
 import { AdRuleSchema, CommentDefaultsSchema, PublicationSettingsSchema } from '../settings/service.js';

@@ -5,7 +5,7 @@
  */
 import { AccountsError, actorOf, isStaffRole, type Role, type Staff, type StaffRole, type User } from '../accounts/index.js';
 import { roleRank } from '../accounts/policy.js';
-import { createUserAdmin } from '../accounts/service.js';
+import { createUserAdmin } from '../accounts/index.js';
 import type { NewsroomDeps } from '../newsroom/deps.js';
 import { SettingsError, type PublicationSettings, type SettingsPatch } from '../settings/service.js';
 

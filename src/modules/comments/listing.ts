@@ -36,8 +36,8 @@ interface CommentRow {
 
 const COLUMNS = `c.id, c.story_id, c.parent_id, c.root_id, c.depth, c.user_id, u.name as author_name, c.reply_to_user_id,
   r.name as reply_to_name, c.body_html, c.status, c.featured_at, c.like_count, c.reply_count, c.created_at, c.edited_at`;
-/** The names COLUMNS gives, for selecting them again from a CTE or subquery (never `*`: postgres-client.ts). */
-const NAMES = ['id', 'story_id', 'parent_id', 'root_id', 'depth', 'user_id', 'author_name', 'reply_to_user_id', 'reply_to_name', 'body_html', 'status', 'featured_at', 'like_count', 'reply_count', 'created_at', 'edited_at'] as const satisfies readonly (keyof CommentRow)[];
+/** The names COLUMNS gives (each item's last word), for selecting them again from a CTE or subquery (never `*`: postgres-client.ts). */
+const NAMES = COLUMNS.split(',').map((column) => /(\w+)\s*$/u.exec(column)?.[1] ?? column);
 const namesOf = (alias: string) => NAMES.map((name) => `${alias}.${name}`).join(', ');
 const FROM = 'from comments c left join users u on u.id = c.user_id left join users r on r.id = c.reply_to_user_id';
 // Word for word the predicate of the partial indexes (migrations.ts), so both engines use them.
